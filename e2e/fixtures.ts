@@ -1,0 +1,33 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Opens the app on a fresh profile and waits for the default scenario. */
+export async function openApp(page: Page): Promise<void> {
+  await page.goto('./');
+  await expect(page.locator('.react-flow__node-arch').first()).toBeVisible();
+}
+
+export const archNodes = (page: Page) => page.locator('.react-flow__node-arch');
+export const archEdges = (page: Page) => page.locator('.react-flow__edge-arch');
+
+/** The scenario as stored by autosave (after waiting for it). */
+export async function storedScenario(page: Page): Promise<{ title: string; nodes: { id: string; kind: string; position: { x: number; y: number } }[]; edges: { id: string; from: string; to: string; policy: { timeoutMs: number | null } }[] }> {
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+  return page.evaluate(() => {
+    const id = localStorage.getItem('faultline.v1.current');
+    const raw = id ? localStorage.getItem(`faultline.v1.scenario.${id}`) : null;
+    if (!raw) throw new Error('nothing stored');
+    return JSON.parse(raw).scenario;
+  });
+}
+
+/** Starts with a blank scenario (one client) through the Scenarios dialog. */
+export async function newBlankScenario(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /^Scenarios:/ }).click();
+  await page.getByRole('button', { name: 'New blank' }).click();
+  await expect(archNodes(page)).toHaveCount(1);
+}
+
+export async function selectNode(page: Page, id: string): Promise<void> {
+  await page.getByTestId(`node-${id}`).click();
+  await expect(page.getByRole('complementary', { name: 'Inspector' }).locator('code').first()).toHaveText(id);
+}

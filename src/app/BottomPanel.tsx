@@ -1,0 +1,52 @@
+import { useLint } from '../editor/useLint';
+import { FaultTimeline } from '../editor/FaultTimeline';
+import { ProblemsPanel } from '../editor/ProblemsPanel';
+import { WorkloadPanel } from '../editor/WorkloadPanel';
+import { useAppStore, type BottomTab } from '../store';
+
+const TABS: readonly { id: BottomTab; label: string }[] = [
+  { id: 'problems', label: 'Problems' },
+  { id: 'workload', label: 'Workload' },
+  { id: 'faults', label: 'Faults' },
+];
+
+/** Problems, workload and fault timeline, as tabs under the canvas. */
+export function BottomPanel() {
+  const tab = useAppStore((s) => s.bottomTab);
+  const setTab = useAppStore((s) => s.setBottomTab);
+  const findings = useLint();
+  const faults = useAppStore((s) => s.scenario.faults.length);
+  const count = (id: BottomTab) => (id === 'problems' ? findings.length : id === 'faults' ? faults : null);
+  return (
+    <section className="bottom-panel" aria-label="Scenario panels">
+      <div role="tablist" className="tabs" aria-label="Panels">
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            role="tab"
+            id={`tab-${t.id}`}
+            aria-selected={tab === t.id}
+            aria-controls={`panel-${t.id}`}
+            tabIndex={tab === t.id ? 0 : -1}
+            className="tab"
+            onClick={() => setTab(t.id)}
+            onKeyDown={(e) => {
+              const i = TABS.findIndex((x) => x.id === tab);
+              const next = e.key === 'ArrowRight' ? TABS[(i + 1) % TABS.length] : e.key === 'ArrowLeft' ? TABS[(i + TABS.length - 1) % TABS.length] : undefined;
+              if (next) {
+                setTab(next.id);
+                document.getElementById(`tab-${next.id}`)?.focus();
+              }
+            }}
+          >
+            {t.label}
+            {count(t.id) !== null ? <span className="tab__count">{count(t.id)}</span> : null}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
+        {tab === 'problems' ? <ProblemsPanel /> : tab === 'workload' ? <WorkloadPanel /> : <FaultTimeline />}
+      </div>
+    </section>
+  );
+}

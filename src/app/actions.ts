@@ -1,0 +1,199 @@
+import { KIND_INFO, NODE_KINDS, issueToString } from '../model';
+import { canvasApi } from '../editor/canvasApi';
+import { autoLayout } from '../editor/layout';
+import { addNodeInView } from '../editor/Palette';
+import { exportScenarioFile, readScenarioFile } from '../export/scenarioFile';
+import { appStore, copySelection, edits, pasteSnippet, type AppState, type Snippet } from '../store';
+
+export type ActionGroup = 'Add' | 'Edit' | 'View' | 'Scenario' | 'Help';
+
+/**
+ * Every user-visible action, once: the toolbar, the menus, the keyboard and the help overlay
+ * all read this registry, so they cannot drift apart.
+ */
+export interface AppAction {
+  readonly id: string;
+  readonly label: string;
+  readonly group: ActionGroup;
+  /** Key chords like "Mod+Shift+Z" (Mod = Ctrl, or Cmd on a Mac). */
+  readonly keys?: readonly string[];
+  readonly enabled?: (state: AppState) => boolean;
+  readonly perform: () => void | Promise<void>;
+}
+
+let clipboard: Snippet | null = null;
+let pastes = 0;
+const PASTE_OFFSET = 40;
+const state = () => appStore.getState();
+const hasNodeSelection = (s: AppState) => s.selection.nodes.length > 0;
+const hasSelection = (s: AppState) => s.selection.nodes.length + s.selection.edges.length > 0 || s.selection.fault !== null;
+
+function deleteSelection(): void {
+  const s = state();
+  if (s.selection.fault !== null && s.selection.nodes.length === 0 && s.selection.edges.length === 0) {
+    const id = s.selection.fault;
+    s.apply('Delete fault', (sc) => edits.removeFault(sc, id));
+  } else {
+    const nodes = new Set(s.selection.nodes);
+    const edgeIds = new Set(s.selection.edges);
+    s.apply('Delete', (sc) => edits.removeItems(sc, nodes, edgeIds));
+  }
+  state().clearSelection();
+}
+
+function copy(): boolean {
+  const s = state();
+  const snippet = copySelection(s.scenario, new Set(s.selection.nodes));
+  if (!snippet) return false;
+  clipboard = snippet;
+  pastes = 0;
+  // Best effort: also put it on the system clipboard as JSON, for pasting into a text editor.
+  void navigator.clipboard?.writeText(JSON.stringify(snippet, null, 2)).catch(() => undefined);
+  return true;
+}
+
+/** Pastes a snippet; repeated pastes of the same copy land a step further each time. */
+function paste(snippet: Snippet | null, label: string): void {
+  if (!snippet) return;
+  pastes = snippet === clipboard ? pastes + 1 : 1;
+  const s = state();
+  let ids: { nodeIds: string[]; edgeIds: string[] } = { nodeIds: [], edgeIds: [] };
+  s.apply(label, (sc) => {
+    const result = pasteSnippet(sc, snippet, PASTE_OFFSET * (snippet === clipboard ? pastes : 1));
+    ids = result;
+    return result.scenario;
+  });
+  state().select({ nodes: ids.nodeIds, edges: ids.edgeIds });
+}
+
+async function runAutoLayout(): Promise<void> {
+  const s = state();
+  try {
+    const positions = await autoLayout(s.scenario);
+    state().apply('Auto-layout', (sc) => edits.moveNodes(sc, positions));
+    requestAnimationFrame(() => canvasApi()?.fitView());
+  } catch (error) {
+    state().notify({ id: 'layout-failed', tone: 'error', text: `Auto-layout failed: ${error instanceof Error ? error.message : 'unknown error'}. Nothing was moved.` });
+  }
+}
+
+/** Imports scenario files: a valid one opens as a new named scenario; a bad one shows its errors. */
+export async function importFiles(files: readonly File[]): Promise<void> {
+  const file = files[0];
+  if (!file) return;
+  const result = await readScenarioFile(file);
+  const s = state();
+  if (!result.ok) {
+    s.setImportReport({ source: file.name, errors: result.errors });
+    return;
+  }
+  s.addScenario(result.scenario);
+  s.notify({
+    id: 'imported',
+    tone: 'info',
+    text: `Imported "${result.scenario.title}" from ${file.name} as a new scenario.${files.length > 1 ? ' Only the first file was read.' : ''}`,
+    details: result.warnings.map(issueToString),
+    ttlMs: 8000,
+  });
+}
+
+/** Opens the system file picker for a scenario file. */
+export function pickFile(): void {
+  const input = document.createElement('input');
+  input.type = 'file';
+  input.accept = '.json,application/json';
+  input.addEventListener('change', () => void importFiles([...(input.files ?? [])]));
+  input.click();
+}
+
+export const ACTIONS: readonly AppAction[] = [
+  ...NODE_KINDS.map(
+    (kind, i): AppAction => ({
+      id: `add-${kind}`,
+      label: `Add ${KIND_INFO[kind].label.toLowerCase()}`,
+      group: 'Add',
+      keys: [String(i + 1)],
+      perform: () => void addNodeInView(kind),
+    }),
+  ),
+  { id: 'undo', label: 'Undo', group: 'Edit', keys: ['Mod+Z'], enabled: (s) => s.past.length > 0, perform: () => state().undo() },
+  { id: 'redo', label: 'Redo', group: 'Edit', keys: ['Mod+Shift+Z', 'Mod+Y'], enabled: (s) => s.future.length > 0, perform: () => state().redo() },
+  { id: 'delete', label: 'Delete selection', group: 'Edit', keys: ['Delete', 'Backspace'], enabled: hasSelection, perform: deleteSelection },
+  { id: 'copy', label: 'Copy', group: 'Edit', keys: ['Mod+C'], enabled: hasNodeSelection, perform: () => void copy() },
+  {
+    id: 'cut',
+    label: 'Cut',
+    group: 'Edit',
+    keys: ['Mod+X'],
+    enabled: hasNodeSelection,
+    perform: () => {
+      if (copy()) deleteSelection();
+    },
+  },
+  { id: 'paste', label: 'Paste', group: 'Edit', keys: ['Mod+V'], enabled: () => clipboard !== null, perform: () => paste(clipboard, 'Paste') },
+  {
+    id: 'duplicate',
+    label: 'Duplicate',
+    group: 'Edit',
+    keys: ['Mod+D'],
+    enabled: hasNodeSelection,
+    perform: () => paste(copySelection(state().scenario, new Set(state().selection.nodes)), 'Duplicate'),
+  },
+  {
+    id: 'select-all',
+    label: 'Select all',
+    group: 'Edit',
+    keys: ['Mod+A'],
+    perform: () => state().select({ nodes: state().scenario.nodes.map((n) => n.id), edges: state().scenario.edges.map((e) => e.id) }),
+  },
+  { id: 'clear-selection', label: 'Clear selection', group: 'Edit', keys: ['Escape'], perform: () => state().clearSelection() },
+  {
+    id: 'group',
+    label: 'Group into a bounded context',
+    group: 'Edit',
+    keys: ['Mod+G'],
+    enabled: hasNodeSelection,
+    perform: () => {
+      const s = state();
+      const label = window.prompt('Name of the bounded context', 'New context')?.trim();
+      if (!label) return;
+      const nodes = new Set(s.selection.nodes);
+      s.apply('Group', (sc) => edits.groupNodes(sc, nodes, label.slice(0, 120)).scenario);
+    },
+  },
+  {
+    id: 'ungroup',
+    label: 'Remove from bounded context',
+    group: 'Edit',
+    keys: ['Mod+Shift+G'],
+    enabled: hasNodeSelection,
+    perform: () => {
+      const nodes = new Set(state().selection.nodes);
+      state().apply('Ungroup', (sc) => edits.ungroupNodes(sc, nodes));
+    },
+  },
+  { id: 'auto-layout', label: 'Auto-layout', group: 'View', keys: ['Shift+L'], perform: runAutoLayout },
+  { id: 'fit', label: 'Zoom to fit', group: 'View', keys: ['Shift+1'], perform: () => canvasApi()?.fitView() },
+  { id: 'zoom-in', label: 'Zoom in', group: 'View', keys: ['=', '+'], perform: () => canvasApi()?.zoomIn() },
+  { id: 'zoom-out', label: 'Zoom out', group: 'View', keys: ['-'], perform: () => canvasApi()?.zoomOut() },
+  { id: 'snap', label: 'Snap to grid on/off', group: 'View', keys: ['Shift+G'], perform: () => state().toggleSnapToGrid() },
+  { id: 'save', label: 'Save now', group: 'Scenario', keys: ['Mod+S'], perform: () => void state().saveNow() },
+  { id: 'import', label: 'Import scenario file...', group: 'Scenario', keys: ['Mod+O'], perform: pickFile },
+  { id: 'export', label: 'Export scenario file', group: 'Scenario', keys: ['Mod+Shift+E'], perform: () => exportScenarioFile(state().scenario) },
+  { id: 'new-example', label: 'New from example', group: 'Scenario', perform: () => state().newScenario('example') },
+  { id: 'new-blank', label: 'New blank scenario', group: 'Scenario', perform: () => state().newScenario('blank') },
+  { id: 'duplicate-scenario', label: 'Duplicate scenario', group: 'Scenario', perform: () => state().duplicateScenario() },
+  { id: 'help', label: 'Keyboard shortcuts', group: 'Help', keys: ['?'], perform: () => state().setHelpOpen(!state().helpOpen) },
+];
+
+export function action(id: string): AppAction {
+  const found = ACTIONS.find((a) => a.id === id);
+  if (!found) throw new Error(`no action "${id}"`);
+  return found;
+}
+
+/** Runs an action if it is enabled now. */
+export function perform(a: AppAction): void {
+  if (a.enabled && !a.enabled(state())) return;
+  void a.perform();
+}

@@ -1,0 +1,210 @@
+import {
+  Background,
+  BackgroundVariant,
+  ConnectionLineType,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type NodeChange,
+  type EdgeChange,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
+import { NODE_KINDS, naturalEdgeKind, type NodeKind, type Position } from '../model';
+import { appStore, edits, useAppStore } from '../store';
+import { canvasApi, registerCanvasApi } from './canvasApi';
+import { ArchEdgeView, EdgeMarkers } from './EdgeView';
+import { CONTEXT_PREFIX, FlowModelCache, GRID, NODE_HEIGHT, NODE_WIDTH, findingsByTarget, type FlowNode } from './flowModel';
+import { ArchNodeView, ContextNodeView } from './NodeView';
+import { useLint } from './useLint';
+
+const nodeTypes = { arch: ArchNodeView, context: ContextNodeView };
+const edgeTypes = { arch: ArchEdgeView };
+export const PALETTE_MIME = 'application/x-faultline-kind';
+
+function isKind(value: string): value is NodeKind {
+  return (NODE_KINDS as readonly string[]).includes(value);
+}
+
+/** The first place at or below-right of `wanted` where a new node would not cover another. */
+function freeSpot(scenario: { nodes: readonly { position?: Position }[] }, wanted: Position): Position {
+  const taken = (p: Position) =>
+    scenario.nodes.some((n) => n.position && Math.abs(n.position.x - p.x) < NODE_WIDTH && Math.abs(n.position.y - p.y) < NODE_HEIGHT);
+  for (let i = 0; i < 200; i++) {
+    const p = { x: wanted.x + Math.floor(i / 8) * (NODE_WIDTH + 2 * GRID), y: wanted.y + (i % 8) * (NODE_HEIGHT + GRID) };
+    if (!taken(p)) return p;
+  }
+  return wanted;
+}
+
+/** Adds a node of `kind` at `position` (or the middle of the view), selects it, reports it. */
+export function addNodeAt(kind: NodeKind, position: Position): string {
+  const state = appStore.getState();
+  let newId = '';
+  state.apply(`Add ${kind}`, (s) => {
+    const result = edits.addNode(s, kind, freeSpot(s, { x: Math.round(position.x / GRID) * GRID, y: Math.round(position.y / GRID) * GRID }));
+    newId = result.id;
+    return result.scenario;
+  });
+  state.select({ nodes: [newId] });
+  const added = appStore.getState().scenario.nodes.find((n) => n.id === newId);
+  if (added?.position) canvasApi()?.reveal(added.position);
+  return newId;
+}
+
+export function Canvas({ onDropFiles }: { onDropFiles: (files: File[]) => void }) {
+  const scenario = useAppStore((s) => s.scenario);
+  const selection = useAppStore((s) => s.selection);
+  const snapToGrid = useAppStore((s) => s.snapToGrid);
+  const findings = useLint();
+  const flow = useReactFlow();
+  const cache = useRef(new FlowModelCache());
+
+  const byTarget = useMemo(() => findingsByTarget(findings), [findings]);
+  const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
+  const selectedEdges = useMemo(() => new Set(selection.edges), [selection.edges]);
+  const nodes = useMemo(() => cache.current.nodes(scenario, selectedNodes, byTarget.nodes), [scenario, selectedNodes, byTarget]);
+  const edges = useMemo(() => cache.current.edges(scenario, selectedEdges, byTarget.edges), [scenario, selectedEdges, byTarget]);
+
+  useEffect(() => {
+    registerCanvasApi({
+      fitView: () => void flow.fitView({ padding: 0.15, duration: 200 }),
+      zoomIn: () => void flow.zoomIn({ duration: 150 }),
+      zoomOut: () => void flow.zoomOut({ duration: 150 }),
+      viewCenter: () => {
+        const el = document.querySelector('.canvas .react-flow');
+        const rect = el?.getBoundingClientRect();
+        const center = rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : { x: 400, y: 300 };
+        const p = flow.screenToFlowPosition(center);
+        return { x: p.x - NODE_WIDTH / 2, y: p.y - NODE_HEIGHT / 2 };
+      },
+      reveal: (position) => {
+        const el = document.querySelector('.canvas .react-flow');
+        const rect = el?.getBoundingClientRect();
+        if (!rect) return;
+        const topLeft = flow.screenToFlowPosition({ x: rect.left, y: rect.top });
+        const bottomRight = flow.screenToFlowPosition({ x: rect.right, y: rect.bottom });
+        const inside =
+          position.x >= topLeft.x && position.y >= topLeft.y && position.x + NODE_WIDTH <= bottomRight.x && position.y + NODE_HEIGHT <= bottomRight.y;
+        if (!inside) void flow.setCenter(position.x + NODE_WIDTH / 2, position.y + NODE_HEIGHT / 2, { zoom: flow.getZoom(), duration: 150 });
+      },
+    });
+    return () => registerCanvasApi(null);
+  }, [flow]);
+
+  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
+    const state = appStore.getState();
+    const moves = new Map<string, Position>();
+    const selected = new Set(state.selection.nodes);
+    let selectionChanged = false;
+    for (const change of changes) {
+      if (change.type === 'select' && !change.id.startsWith(CONTEXT_PREFIX)) {
+        selectionChanged = true;
+        if (change.selected) selected.add(change.id);
+        else selected.delete(change.id);
+      }
+      if (change.type !== 'position' || !change.position) continue;
+      if (change.id.startsWith(CONTEXT_PREFIX)) {
+        // Dragging a context moves its members by the same amount.
+        const groupId = change.id.slice(CONTEXT_PREFIX.length);
+        const box = flow.getNode(change.id);
+        if (!box) continue;
+        const dx = change.position.x - box.position.x;
+        const dy = change.position.y - box.position.y;
+        for (const n of state.scenario.nodes) {
+          if (n.group === groupId && n.position) moves.set(n.id, { x: n.position.x + dx, y: n.position.y + dy });
+        }
+      } else {
+        moves.set(change.id, change.position);
+      }
+    }
+    if (selectionChanged) state.select({ nodes: [...selected], edges: state.selection.edges });
+    if (moves.size === 0) return;
+    if (state.gestureBase === null) state.beginGesture();
+    state.updateGesture((s) => edits.moveNodes(s, moves));
+  }, [flow]);
+
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
+    // Only selection: deletion goes through the Delete action, so it is one undoable step.
+    const state = appStore.getState();
+    const selected = new Set(state.selection.edges);
+    let changed = false;
+    for (const change of changes) {
+      if (change.type !== 'select') continue;
+      changed = true;
+      if (change.selected) selected.add(change.id);
+      else selected.delete(change.id);
+    }
+    if (changed) state.select({ nodes: state.selection.nodes, edges: [...selected] });
+  }, []);
+
+  const onConnect = useCallback((connection: Connection) => {
+    const state = appStore.getState();
+    const from = state.scenario.nodes.find((n) => n.id === connection.source);
+    const to = state.scenario.nodes.find((n) => n.id === connection.target);
+    if (!from || !to) return;
+    const result = edits.connect(state.scenario, from.id, to.id, naturalEdgeKind(from.kind, to.kind));
+    if (!result.ok) {
+      state.notify({ id: 'connect-refused', tone: 'warning', text: `Not connected: ${result.reason}`, ttlMs: 8000 });
+      return;
+    }
+    state.apply('Connect', () => result.scenario);
+    state.select({ edges: [result.id] });
+  }, []);
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    event.preventDefault();
+    event.dataTransfer.dropEffect = event.dataTransfer.types.includes('Files') ? 'copy' : 'move';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      event.preventDefault();
+      if (event.dataTransfer.files.length > 0) {
+        onDropFiles([...event.dataTransfer.files]);
+        return;
+      }
+      const kind = event.dataTransfer.getData(PALETTE_MIME);
+      if (!isKind(kind)) return;
+      const p = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      addNodeAt(kind, { x: p.x - NODE_WIDTH / 2, y: p.y - NODE_HEIGHT / 2 });
+    },
+    [flow, onDropFiles],
+  );
+
+  return (
+    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      <EdgeMarkers />
+      <ReactFlow<FlowNode, (typeof edges)[number]>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onNodeDragStop={() => appStore.getState().endGesture('Move')}
+        onSelectionDragStop={() => appStore.getState().endGesture('Move')}
+        onPaneClick={() => appStore.getState().clearSelection()}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
+        snapToGrid={snapToGrid}
+        snapGrid={[GRID, GRID]}
+        connectionLineType={ConnectionLineType.Bezier}
+        fitView
+        fitViewOptions={{ padding: 0.15 }}
+        minZoom={0.05}
+        maxZoom={3}
+        onlyRenderVisibleElements
+        proOptions={{ hideAttribution: true }}
+        aria-label="Architecture canvas"
+      >
+        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} />
+        <MiniMap pannable zoomable ariaLabel="Minimap" nodeClassName={(n) => `minimap-node minimap-node--${String((n.data as { node?: { kind?: string } }).node?.kind ?? 'context')}`} />
+        <Controls showInteractive={false} aria-label="Zoom controls" />
+      </ReactFlow>
+    </div>
+  );
+}

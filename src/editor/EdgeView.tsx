@@ -1,0 +1,85 @@
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { memo } from 'react';
+import type { ScenarioEdge } from '../model';
+import { appStore } from '../store';
+import type { ArchFlowEdge } from './flowModel';
+
+/** Short badges for the caller's policy: T 500ms, R x3, CB, BH 25, RL, AT, FB. */
+export function policyBadges(edge: ScenarioEdge): string[] {
+  const p = edge.policy;
+  const out: string[] = [];
+  if (p.timeoutMs !== null) out.push(`T ${p.timeoutMs >= 1000 ? `${p.timeoutMs / 1000}s` : `${p.timeoutMs}ms`}`);
+  if (p.retry && p.retry.maxAttempts > 1) out.push(`R x${p.retry.maxAttempts}`);
+  if (p.circuitBreaker) out.push('CB');
+  if (p.bulkhead) out.push(`BH ${p.bulkhead.maxConcurrentCalls}`);
+  if (p.rateLimiter) out.push('RL');
+  if (p.adaptiveThrottling) out.push('AT');
+  if (p.fallback !== 'none') out.push('FB');
+  if (edge.callPercent < 100) out.push(`${edge.callPercent}%`);
+  if (edge.count > 1) out.push(`x${edge.count}`);
+  return out;
+}
+
+/** Sync calls are solid with a filled arrow; async messages are dashed with an open arrow. */
+export const ArchEdgeView = memo(function ArchEdgeView(props: EdgeProps<ArchFlowEdge>) {
+  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
+  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  if (!data) return null;
+  const { edge, findings } = data;
+  const kind = edge.kind;
+  const flagged = findings.length > 0;
+  const badges = policyBadges(edge);
+  const className = ['arch-edge', `arch-edge--${kind}`, selected ? 'is-selected' : '', flagged ? 'is-flagged' : ''].join(' ');
+  return (
+    <>
+      <BaseEdge
+        id={id}
+        path={path}
+        className={className}
+        markerEnd={`url(#arrow-${kind}${selected ? '-selected' : flagged ? '-flagged' : ''})`}
+        interactionWidth={16}
+      />
+      {badges.length > 0 || flagged ? (
+        <EdgeLabelRenderer>
+          <div
+            className={`edge-badges${selected ? ' is-selected' : ''}${flagged ? ' is-flagged' : ''}`}
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            title={findings.map((f) => `${f.title}: ${f.why}`).join('\n') || undefined}
+            data-testid={`edge-badges-${edge.id}`}
+            onClick={() => appStore.getState().select({ edges: [edge.id] })}
+          >
+            {flagged ? <span className="edge-badges__flag" aria-label="architecture problem">!</span> : null}
+            {badges.map((b) => (
+              <span key={b}>{b}</span>
+            ))}
+          </div>
+        </EdgeLabelRenderer>
+      ) : null}
+    </>
+  );
+});
+
+/** Arrow heads for each edge kind and state, defined once for the whole canvas. */
+export function EdgeMarkers() {
+  const variants: { suffix: string; color: string }[] = [
+    { suffix: '', color: 'var(--edge)' },
+    { suffix: '-selected', color: 'var(--accent)' },
+    { suffix: '-flagged', color: 'var(--warning)' },
+  ];
+  return (
+    <svg className="edge-markers" aria-hidden="true" width="0" height="0">
+      <defs>
+        {variants.map(({ suffix, color }) => (
+          <g key={suffix}>
+            <marker id={`arrow-sync${suffix}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+              <path d="M0 0 L10 5 L0 10 z" fill={color} />
+            </marker>
+            <marker id={`arrow-async${suffix}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
+              <path d="M1 1 L9 5 L1 9" fill="none" stroke={color} strokeWidth="1.6" />
+            </marker>
+          </g>
+        ))}
+      </defs>
+    </svg>
+  );
+}

@@ -1,0 +1,62 @@
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { KIND_INFO, displayName, keyNumbers } from '../model';
+import { Icon } from '../ui/Icon';
+import type { ArchFlowNode, ContextFlowNode } from './flowModel';
+
+/** A node of the architecture: icon, label, kind, key numbers, lint marker, room for live state. */
+export const ArchNodeView = memo(function ArchNodeView({ data, selected }: NodeProps<ArchFlowNode>) {
+  const { node, findings } = data;
+  const info = KIND_INFO[node.kind];
+  const name = displayName(node);
+  const worst = findings.some((f) => f.severity === 'error') ? 'error' : findings.length ? 'warning' : null;
+  const numbers = keyNumbers(node);
+  return (
+    <div
+      className={`arch-node arch-node--${node.kind}${selected ? ' is-selected' : ''}${worst ? ` has-${worst}` : ''}`}
+      data-testid={`node-${node.id}`}
+      title={node.description ?? info.description}
+    >
+      <Handle type="target" position={Position.Left} className="arch-handle" />
+      <div className="arch-node__header">
+        <span className="arch-node__icon">
+          <Icon name={node.kind} size={18} />
+        </span>
+        <span className="arch-node__titles">
+          <span className="arch-node__label">{name}</span>
+          <span className="arch-node__kind">{info.label}</span>
+        </span>
+        {worst ? (
+          <span
+            className={`lint-marker lint-marker--${worst}`}
+            role="img"
+            aria-label={`${findings.length} architecture ${findings.length === 1 ? 'problem' : 'problems'}: ${findings.map((f) => f.title).join('; ')}`}
+            title={findings.map((f) => `${f.title}: ${f.why}`).join('\n')}
+            data-testid="lint-marker"
+          >
+            <Icon name={worst} size={14} />
+            {findings.length > 1 ? <span className="lint-marker__count">{findings.length}</span> : null}
+          </span>
+        ) : null}
+      </div>
+      <div className="arch-node__numbers">
+        {numbers.map((n) => (
+          <span key={n} className="chip">
+            {n}
+          </span>
+        ))}
+      </div>
+      <div className="arch-node__live" aria-hidden="true" />
+      <Handle type="source" position={Position.Right} className="arch-handle" />
+    </div>
+  );
+});
+
+/** A bounded context: a labelled box behind its member nodes; dragging it moves them. */
+export const ContextNodeView = memo(function ContextNodeView({ data }: NodeProps<ContextFlowNode>) {
+  return (
+    <div className="context-node" data-testid={`context-${data.group.id}`}>
+      <span className="context-node__label">{data.group.label}</span>
+    </div>
+  );
+});

@@ -1,0 +1,22 @@
+import type { Position } from '../model';
+
+/** What the rest of the app may ask of the canvas (fit, zoom, where the view is). */
+export interface CanvasApi {
+  fitView: () => void;
+  zoomIn: () => void;
+  zoomOut: () => void;
+  /** The flow coordinates at the centre of the visible canvas. */
+  viewCenter: () => Position;
+  /** Pans (keeping the zoom) so that a node at this position is in view. */
+  reveal: (position: Position) => void;
+}
+
+let current: CanvasApi | null = null;
+
+export function registerCanvasApi(api: CanvasApi | null): void {
+  current = api;
+}
+
+export function canvasApi(): CanvasApi | null {
+  return current;
+}

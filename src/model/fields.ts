@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+/**
+ * A numeric parameter, described once: its bounds, unit and default feed the schema, the
+ * inspector, the docs and (later) the share codec, so none of them keeps its own copy.
+ */
+export interface NumberField {
+  readonly label: string;
+  readonly unit?: string;
+  readonly min: number;
+  readonly max: number;
+  readonly integer?: boolean;
+  readonly default: number;
+  readonly help?: string;
+}
+
+export function numberMessage(field: Pick<NumberField, 'min' | 'max' | 'integer'>): string {
+  const what = field.integer ? 'a whole number' : 'a finite number';
+  return `expected ${what} >= ${field.min} and <= ${field.max}`;
+}
+
+/** A zod number with the bounds of `field` and path-friendly messages. */
+export function numberOf(field: NumberField) {
+  const message = numberMessage(field);
+  let schema = z.number({ error: message }).min(field.min, { error: message }).max(field.max, { error: message });
+  if (field.integer) schema = schema.int({ error: message });
+  return schema;
+}
+
+/** Same as numberOf, but omitted means the default. */
+export function numberWithDefault(field: NumberField) {
+  return numberOf(field).default(field.default);
+}
+
+/** Validates a single value against a field, for the inspector's inline messages. */
+export function checkNumber(field: NumberField, value: number): string | null {
+  if (!Number.isFinite(value)) return numberMessage(field);
+  if (value < field.min || value > field.max) return numberMessage(field);
+  if (field.integer && !Number.isInteger(value)) return numberMessage(field);
+  return null;
+}
+
+export const LIMITS = {
+  maxNodes: 2000,
+  maxEdges: 5000,
+  maxFaults: 1000,
+  maxGroups: 200,
+  maxPhases: 100,
+  maxEmpiricalPoints: 50,
+  maxIdLength: 64,
+  maxLabelLength: 120,
+  maxTextLength: 4000,
+  maxDepth: 24,
+  maxJsonChars: 5_000_000,
+  maxCoordinate: 1_000_000,
+  maxMs: 86_400_000,
+  maxRatePerSec: 1_000_000,
+} as const;
+
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
+
+export const idSchema = z
+  .string({ error: 'expected an id (letters, digits, - _ . :)' })
+  .min(1, { error: 'expected a non-empty id' })
+  .max(LIMITS.maxIdLength, { error: `expected an id of at most ${LIMITS.maxIdLength} characters` })
+  .regex(ID_PATTERN, { error: 'expected an id made of letters, digits, - _ . : (starting with a letter or digit)' });
+
+export function textSchema(maxLength: number) {
+  return z
+    .string({ error: 'expected text' })
+    .max(maxLength, { error: `expected at most ${maxLength} characters` });
+}
+
+export const labelSchema = textSchema(LIMITS.maxLabelLength);

@@ -1,0 +1,14 @@
+export * from './fields';
+export * from './distribution';
+export * from './policy';
+export * from './nodes';
+export * from './scenario';
+export * from './connections';
+export * from './issues';
+export * from './migrations';
+export * from './restore';
+export * from './validate';
+export * from './kinds';
+export { BLANK_SCENARIO, CHECKOUT_SCENARIO } from './defaultScenario';
+export { inspectUntrusted, parseJsonText } from './untrusted';
+export * from './lint';

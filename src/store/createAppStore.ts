@@ -1,0 +1,20 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { BLANK_SCENARIO, builtInScenario } from '../model';
+import { createLibrarySlice } from './librarySlice';
+import type { ScenarioLibrary } from './persistence';
+import { createScenarioSlice } from './scenarioSlice';
+import { createSelectionSlice } from './selectionSlice';
+import type { AppState } from './types';
+import { createUiSlice } from './uiSlice';
+
+export type AppStore = StoreApi<AppState>;
+
+/** Builds the store around a scenario library (browser storage, or memory in tests). */
+export function createAppStore(library: ScenarioLibrary): AppStore {
+  return createStore<AppState>()((...a) => ({
+    ...createScenarioSlice(builtInScenario(BLANK_SCENARIO))(...a),
+    ...createSelectionSlice(...a),
+    ...createUiSlice(...a),
+    ...createLibrarySlice(library)(...a),
+  }));
+}

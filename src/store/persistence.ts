@@ -1,0 +1,212 @@
+import { restoreText, serializeScenario, type Issue, type Scenario } from '../model';
+
+/** The part of the Web Storage API the library uses (localStorage, or a fake in tests). */
+export interface StorageLike {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+  key(index: number): string | null;
+  readonly length: number;
+}
+
+export interface StoredEntry {
+  readonly id: string;
+  readonly title: string;
+  readonly updatedAt: string;
+}
+
+export type LoadResult =
+  | { readonly ok: true; readonly scenario: Scenario }
+  | { readonly ok: false; readonly errors: readonly Issue[]; readonly keptAs: string | null };
+
+export type SaveResult = { readonly ok: true } | { readonly ok: false; readonly reason: string };
+
+const PREFIX = 'faultline.v1.';
+const INDEX_KEY = `${PREFIX}index`;
+const CURRENT_KEY = `${PREFIX}current`;
+const scenarioKey = (id: string) => `${PREFIX}scenario.${id}`;
+const corruptKey = (what: string, when: string) => `${PREFIX}corrupt.${what}.${when}`;
+
+function describeStorageError(error: unknown): string {
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED') {
+    return 'the browser storage for this site is full';
+  }
+  if (name === 'SecurityError') return 'the browser does not allow this site to store data (private mode or blocked cookies?)';
+  return error instanceof Error ? error.message : 'the browser refused to store data';
+}
+
+/**
+ * Named scenarios in browser storage. Every read goes through restore; what cannot be read is
+ * copied aside under a `corrupt.` key and never overwritten; every write reports failure instead
+ * of throwing, so the open scenario is never lost because storage failed.
+ */
+export class ScenarioLibrary {
+  constructor(
+    private readonly storage: StorageLike,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  list(): StoredEntry[] {
+    const raw = this.read(INDEX_KEY);
+    if (raw === null) return [];
+    try {
+      const parsed: unknown = JSON.parse(raw);
+      if (!Array.isArray(parsed)) throw new Error('not a list');
+      return parsed.filter(
+        (e): e is StoredEntry =>
+          typeof e === 'object' && e !== null && typeof e.id === 'string' && typeof e.title === 'string' && typeof e.updatedAt === 'string',
+      );
+    } catch {
+      this.keepAside('index', raw);
+      this.rebuildIndex();
+      return this.list();
+    }
+  }
+
+  load(id: string): LoadResult {
+    const raw = this.read(scenarioKey(id));
+    if (raw === null) return { ok: false, errors: [{ path: '', message: `no stored scenario "${id}"` }], keptAs: null };
+    const result = restoreText(raw);
+    if (result.ok) return { ok: true, scenario: result.scenario };
+    const keptAs = this.keepAside(id, raw);
+    if (keptAs) {
+      this.tryRemove(scenarioKey(id));
+      this.writeIndex(this.list().filter((e) => e.id !== id));
+    }
+    return { ok: false, errors: result.errors, keptAs };
+  }
+
+  save(id: string, scenario: Scenario): SaveResult {
+    try {
+      this.storage.setItem(scenarioKey(id), serializeScenario(scenario));
+      const entry: StoredEntry = { id, title: scenario.title, updatedAt: this.now().toISOString() };
+      const entries = this.list();
+      const at = entries.findIndex((e) => e.id === id);
+      if (at >= 0) entries[at] = entry;
+      else entries.push(entry);
+      this.storage.setItem(INDEX_KEY, JSON.stringify(entries));
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, reason: describeStorageError(error) };
+    }
+  }
+
+  remove(id: string): SaveResult {
+    try {
+      this.storage.removeItem(scenarioKey(id));
+      this.storage.setItem(INDEX_KEY, JSON.stringify(this.list().filter((e) => e.id !== id)));
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, reason: describeStorageError(error) };
+    }
+  }
+
+  currentId(): string | null {
+    return this.read(CURRENT_KEY);
+  }
+
+  setCurrentId(id: string): SaveResult {
+    try {
+      this.storage.setItem(CURRENT_KEY, id);
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, reason: describeStorageError(error) };
+    }
+  }
+
+  /** Keys of data that could not be read and was set aside. */
+  corruptKeys(): string[] {
+    const keys: string[] = [];
+    for (let i = 0; i < this.storage.length; i++) {
+      const key = this.storage.key(i);
+      if (key?.startsWith(`${PREFIX}corrupt.`)) keys.push(key);
+    }
+    return keys.sort();
+  }
+
+  newId(): string {
+    const taken = new Set(this.list().map((e) => e.id));
+    const stamp = this.now().getTime().toString(36);
+    for (let i = 0; ; i++) {
+      const id = i === 0 ? `s${stamp}` : `s${stamp}-${i}`;
+      if (!taken.has(id) && this.read(scenarioKey(id)) === null) return id;
+    }
+  }
+
+  private read(key: string): string | null {
+    try {
+      return this.storage.getItem(key);
+    } catch {
+      return null;
+    }
+  }
+
+  private tryRemove(key: string): void {
+    try {
+      this.storage.removeItem(key);
+    } catch {
+      // Leaving the unreadable copy in place is harmless: it was copied aside first.
+    }
+  }
+
+  private keepAside(what: string, raw: string): string | null {
+    const when = this.now().toISOString().replace(/[:.]/g, '-');
+    let key = corruptKey(what, when);
+    for (let i = 1; this.read(key) !== null; i++) key = `${corruptKey(what, when)}-${i}`;
+    try {
+      this.storage.setItem(key, raw);
+      return key;
+    } catch {
+      return null;
+    }
+  }
+
+  private writeIndex(entries: readonly StoredEntry[]): void {
+    try {
+      this.storage.setItem(INDEX_KEY, JSON.stringify(entries));
+    } catch {
+      // The next successful save rewrites the index.
+    }
+  }
+
+  private rebuildIndex(): void {
+    const entries: StoredEntry[] = [];
+    const stamp = this.now().toISOString();
+    for (let i = 0; i < this.storage.length; i++) {
+      const key = this.storage.key(i);
+      if (!key?.startsWith(`${PREFIX}scenario.`)) continue;
+      const id = key.slice(`${PREFIX}scenario.`.length);
+      const result = restoreText(this.read(key) ?? '');
+      entries.push({ id, title: result.ok ? result.scenario.title : id, updatedAt: stamp });
+    }
+    this.writeIndex(entries);
+  }
+}
+
+/** An in-memory StorageLike: for tests, and as the fallback when the browser has no storage. */
+export class MemoryStorage implements StorageLike {
+  private readonly map = new Map<string, string>();
+  /** Set to make every write fail like a full browser storage. */
+  failWrites: 'quota' | null = null;
+  get length(): number {
+    return this.map.size;
+  }
+  getItem(key: string): string | null {
+    return this.map.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    if (this.failWrites === 'quota') {
+      const error = new Error('quota exceeded');
+      error.name = 'QuotaExceededError';
+      throw error;
+    }
+    this.map.set(key, String(value));
+  }
+  removeItem(key: string): void {
+    this.map.delete(key);
+  }
+  key(index: number): string | null {
+    return [...this.map.keys()][index] ?? null;
+  }
+}
