@@ -146,20 +146,20 @@ export const ACTIONS: readonly AppAction[] = [
     keys: ['Mod+A'],
     perform: () => state().select({ nodes: state().scenario.nodes.map((n) => n.id), edges: state().scenario.edges.map((e) => e.id) }),
   },
-  { id: 'clear-selection', label: 'Clear selection', group: 'Edit', keys: ['Escape'], perform: () => state().clearSelection() },
+  {
+    id: 'clear-selection',
+    label: 'Clear selection (or stop picking a fault target)',
+    group: 'Edit',
+    keys: ['Escape'],
+    perform: () => (state().pickingTargetFor !== null ? state().setPickingTargetFor(null) : state().clearSelection()),
+  },
   {
     id: 'group',
     label: 'Group into a bounded context',
     group: 'Edit',
     keys: ['Mod+G'],
     enabled: hasNodeSelection,
-    perform: () => {
-      const s = state();
-      const label = window.prompt('Name of the bounded context', 'New context')?.trim();
-      if (!label) return;
-      const nodes = new Set(s.selection.nodes);
-      s.apply('Group', (sc) => edits.groupNodes(sc, nodes, label.slice(0, 120)).scenario);
-    },
+    perform: () => state().setNamingContextFor([...state().selection.nodes]),
   },
   {
     id: 'ungroup',

@@ -17,6 +17,7 @@ import { canvasApi, registerCanvasApi } from './canvasApi';
 import { ArchEdgeView, EdgeMarkers } from './EdgeView';
 import { CONTEXT_PREFIX, FlowModelCache, GRID, NODE_HEIGHT, NODE_WIDTH, findingsByTarget, type FlowNode } from './flowModel';
 import { ArchNodeView, ContextNodeView } from './NodeView';
+import { pickFaultTarget } from './pickTarget';
 import { useLint } from './useLint';
 
 const nodeTypes = { arch: ArchNodeView, context: ContextNodeView };
@@ -57,6 +58,7 @@ export function Canvas({ onDropFiles }: { onDropFiles: (files: File[]) => void }
   const scenario = useAppStore((s) => s.scenario);
   const selection = useAppStore((s) => s.selection);
   const snapToGrid = useAppStore((s) => s.snapToGrid);
+  const picking = useAppStore((s) => s.pickingTargetFor !== null);
   const findings = useLint();
   const flow = useReactFlow();
   const cache = useRef(new FlowModelCache());
@@ -98,8 +100,9 @@ export function Canvas({ onDropFiles }: { onDropFiles: (files: File[]) => void }
     const moves = new Map<string, Position>();
     const selected = new Set(state.selection.nodes);
     let selectionChanged = false;
+    const picking = state.pickingTargetFor !== null;
     for (const change of changes) {
-      if (change.type === 'select' && !change.id.startsWith(CONTEXT_PREFIX)) {
+      if (change.type === 'select' && !picking && !change.id.startsWith(CONTEXT_PREFIX)) {
         selectionChanged = true;
         if (change.selected) selected.add(change.id);
         else selected.delete(change.id);
@@ -130,6 +133,7 @@ export function Canvas({ onDropFiles }: { onDropFiles: (files: File[]) => void }
     const state = appStore.getState();
     const selected = new Set(state.selection.edges);
     let changed = false;
+    if (state.pickingTargetFor !== null) return;
     for (const change of changes) {
       if (change.type !== 'select') continue;
       changed = true;
@@ -174,7 +178,7 @@ export function Canvas({ onDropFiles }: { onDropFiles: (files: File[]) => void }
   );
 
   return (
-    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <div className={`canvas${picking ? ' canvas--picking' : ''}`} onDragOver={onDragOver} onDrop={onDrop}>
       <EdgeMarkers />
       <ReactFlow<FlowNode, (typeof edges)[number]>
         nodes={nodes}
@@ -186,7 +190,13 @@ export function Canvas({ onDropFiles }: { onDropFiles: (files: File[]) => void }
         onConnect={onConnect}
         onNodeDragStop={() => appStore.getState().endGesture('Move')}
         onSelectionDragStop={() => appStore.getState().endGesture('Move')}
-        onPaneClick={() => appStore.getState().clearSelection()}
+        onPaneClick={() => {
+          if (appStore.getState().pickingTargetFor === null) appStore.getState().clearSelection();
+        }}
+        onNodeClick={(_event, node) => {
+          if (!node.id.startsWith(CONTEXT_PREFIX)) pickFaultTarget(node.id);
+        }}
+        onEdgeClick={(_event, edge) => pickFaultTarget(edge.id)}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
@@ -202,7 +212,7 @@ export function Canvas({ onDropFiles }: { onDropFiles: (files: File[]) => void }
         aria-label="Architecture canvas"
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} />
-        <MiniMap pannable zoomable ariaLabel="Minimap" nodeClassName={(n) => `minimap-node minimap-node--${String((n.data as { node?: { kind?: string } }).node?.kind ?? 'context')}`} />
+        <MiniMap pannable zoomable ariaLabel="Minimap" style={{ width: 160, height: 100 }} nodeClassName={(n) => `minimap-node minimap-node--${String((n.data as { node?: { kind?: string } }).node?.kind ?? 'context')}`} />
         <Controls showInteractive={false} aria-label="Zoom controls" />
       </ReactFlow>
     </div>

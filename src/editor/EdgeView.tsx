@@ -2,6 +2,7 @@ import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyf
 import { memo } from 'react';
 import type { ScenarioEdge } from '../model';
 import { appStore } from '../store';
+import { pickFaultTarget } from './pickTarget';
 import type { ArchFlowEdge } from './flowModel';
 
 /** Short badges for the caller's policy: T 500ms, R x3, CB, BH 25, RL, AT, FB. */
@@ -46,7 +47,7 @@ export const ArchEdgeView = memo(function ArchEdgeView(props: EdgeProps<ArchFlow
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
             title={findings.map((f) => `${f.title}: ${f.why}`).join('\n') || undefined}
             data-testid={`edge-badges-${edge.id}`}
-            onClick={() => appStore.getState().select({ edges: [edge.id] })}
+            onClick={() => (appStore.getState().pickingTargetFor !== null ? pickFaultTarget(edge.id) : appStore.getState().select({ edges: [edge.id] }))}
           >
             {flagged ? <span className="edge-badges__flag" aria-label="architecture problem">!</span> : null}
             {badges.map((b) => (

@@ -26,7 +26,10 @@ export function FaultTimeline() {
   const duration = scenario.settings.durationS;
   const targets = faultTargets(scenario, kind);
   const [targetChoice, setTargetChoice] = useState('');
-  const target = targets.some((t) => t.id === targetChoice) ? targetChoice : (targets[0]?.id ?? '');
+  // What is selected on the canvas is the natural target of a new fault.
+  const selected = useAppStore((s) => s.selection.nodes[0] ?? s.selection.edges[0] ?? '');
+  const valid = (id: string) => targets.some((t) => t.id === id);
+  const target = valid(targetChoice) ? targetChoice : valid(selected) ? selected : (targets[0]?.id ?? '');
 
   const secondsPerPixel = () => duration / Math.max(1, (axis.current?.clientWidth ?? 600) - LABEL_WIDTH);
   const setTimes = (id: string, startS: number, durationS: number) => {

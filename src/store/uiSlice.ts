@@ -33,6 +33,12 @@ export interface UiSlice {
   setBottomTab: (tab: BottomTab) => void;
   snapToGrid: boolean;
   toggleSnapToGrid: () => void;
+  /** While set, the next click on a canvas node or edge becomes this fault's target. */
+  pickingTargetFor: string | null;
+  setPickingTargetFor: (faultId: string | null) => void;
+  /** Asks for a name for a new bounded context made of these nodes. */
+  namingContextFor: readonly string[] | null;
+  setNamingContextFor: (nodeIds: readonly string[] | null) => void;
 }
 
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get) => ({
@@ -47,4 +53,8 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   setBottomTab: (tab) => set({ bottomTab: tab }),
   snapToGrid: true,
   toggleSnapToGrid: () => set({ snapToGrid: !get().snapToGrid }),
+  pickingTargetFor: null,
+  setPickingTargetFor: (faultId) => set({ pickingTargetFor: faultId }),
+  namingContextFor: null,
+  setNamingContextFor: (nodeIds) => set({ namingContextFor: nodeIds }),
 });

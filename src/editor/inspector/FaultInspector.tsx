@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import {
   FAULT_FIELDS as F,
   FAULT_KINDS,
@@ -10,9 +10,8 @@ import {
   type FaultKind,
   type Scenario,
 } from '../../model';
-import { appStore, edits } from '../../store';
+import { appStore, edits, useAppStore } from '../../store';
 import { Num, OptionalSection, TargetProvider, type InspectorTarget } from './target';
-import { useId } from 'react';
 
 export const FAULT_LABELS: Record<FaultKind, string> = {
   crash: 'Crash (refuses calls)',
@@ -54,6 +53,7 @@ export function FaultInspector({ fault, scenario }: { fault: Fault; scenario: Sc
     [fault],
   );
   const targets = faultTargets(scenario, fault.kind);
+  const picking = useAppStore((s) => s.pickingTargetFor === fault.id);
   const node = scenario.nodes.find((n) => n.id === fault.target);
   const replicas = node && isWorkerNode(node) ? node.replicas : 1;
   const changeKind = (kind: FaultKind) => {
@@ -103,7 +103,14 @@ export function FaultInspector({ fault, scenario }: { fault: Fault; scenario: Sc
             </option>
           ))}
         </select>
-        <div className="field__hint">Or select the fault, then click a node on the canvas while holding Alt.</div>
+        <button
+          type="button"
+          className="pick-button"
+          aria-pressed={picking}
+          onClick={() => appStore.getState().setPickingTargetFor(picking ? null : fault.id)}
+        >
+          {picking ? 'Click a node or edge on the canvas... (Esc cancels)' : 'Pick the target on the canvas'}
+        </button>
       </div>
       <Num field={F.startS} path={['startS']} />
       <Num field={F.durationS} path={['durationS']} />

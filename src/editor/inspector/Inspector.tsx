@@ -105,7 +105,14 @@ function NodeInspector({ node, scenario }: { node: ScenarioNode; scenario: Scena
         </span>
       </header>
       <TextField label="Label" value={node.label ?? ''} maxLength={LIMITS.maxLabelLength} onCommit={(v) => target.commit({ ...node, label: v.trim() || undefined }, 'Rename node')} />
-      <NodeFields node={node} />
+      <NodeFields
+        node={node}
+        outgoing={scenario.edges.filter((e) => e.from === node.id && e.kind === 'sync')}
+        edgeName={(e) => {
+          const to = scenario.nodes.find((n) => n.id === e.to);
+          return `to ${to ? displayName(to) : e.to}`;
+        }}
+      />
       <ConnectTo node={node} scenario={scenario} />
     </TargetProvider>
   );
@@ -161,7 +168,38 @@ function ScenarioInspector({ scenario }: { scenario: Scenario }) {
       <p className="inspector__stats">
         {scenario.nodes.length} nodes · {scenario.edges.length} edges · {scenario.faults.length} faults
       </p>
+      <ContextList scenario={scenario} />
     </TargetProvider>
+  );
+}
+
+/** The bounded contexts: rename or dissolve (members stay, ungrouped). */
+function ContextList({ scenario }: { scenario: Scenario }) {
+  if (scenario.groups.length === 0) return null;
+  return (
+    <>
+      <h3 className="inspector__subtitle">Bounded contexts</h3>
+      {scenario.groups.map((g) => (
+        <div key={g.id} className="context-row">
+          <TextField
+            label={`Context ${g.id}`}
+            value={g.label}
+            maxLength={LIMITS.maxLabelLength}
+            onCommit={(v) => v.trim() && appStore.getState().apply('Rename context', (s) => edits.renameGroup(s, g.id, v.trim()))}
+          />
+          <button
+            type="button"
+            aria-label={`Dissolve context ${g.label}`}
+            onClick={() => {
+              const members = new Set(scenario.nodes.filter((n) => n.group === g.id).map((n) => n.id));
+              appStore.getState().apply('Dissolve context', (s) => edits.ungroupNodes(s, members));
+            }}
+          >
+            Dissolve
+          </button>
+        </div>
+      ))}
+    </>
   );
 }
 

@@ -1,5 +1,6 @@
-import { LB_STRATEGIES, NODE_FIELDS as N, type ScenarioNode } from '../../model';
+import { LB_STRATEGIES, NODE_FIELDS as N, type ScenarioEdge, type ScenarioNode } from '../../model';
 import { DistributionEditor } from './DistributionEditor';
+import { SagaEditor } from './SagaEditor';
 import { Bool, Choice, Num, OptionalSection } from './target';
 
 /** Replicas, workers, queue, errors, load-dependent latency: what every worker node has. */
@@ -27,7 +28,7 @@ function WorkerFields({ poolLabel }: { poolLabel?: string }) {
 }
 
 /** Every parameter of SIMULATION.md for the node's kind. */
-export function NodeFields({ node }: { node: ScenarioNode }) {
+export function NodeFields({ node, outgoing, edgeName }: { node: ScenarioNode; outgoing: readonly ScenarioEdge[]; edgeName: (edge: ScenarioEdge) => string }) {
   switch (node.kind) {
     case 'client':
       return (
@@ -65,6 +66,7 @@ export function NodeFields({ node }: { node: ScenarioNode }) {
           <WorkerFields />
           <DistributionEditor label="Service time" path={['serviceTime']} />
           <Choice label="Downstream calls" path={['callMode']} options={[{ value: 'sequential', label: 'one after another' }, { value: 'parallel', label: 'all at once' }]} />
+          <SagaEditor node={node} outgoing={outgoing} names={edgeName} />
         </>
       );
     case 'database':
