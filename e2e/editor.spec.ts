@@ -169,3 +169,26 @@ test('keyboard shortcut help opens with ?', async ({ page }) => {
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 });
+
+test('moves the selected node with the arrow keys, each press undoable', async ({ page }) => {
+  await openApp(page);
+  await selectNode(page, 'card-network');
+  const x0 = (await storedScenario(page)).nodes.find((n) => n.id === 'card-network')?.position.x ?? 0;
+  await page.getByTestId('rf__node-card-network').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => (await storedScenario(page)).nodes.find((n) => n.id === 'card-network')?.position.x).toBeGreaterThan(x0);
+  await page.locator('body').press('Control+z');
+  await page.locator('body').press('Control+z');
+  await expect.poll(async () => (await storedScenario(page)).nodes.find((n) => n.id === 'card-network')?.position.x).toBe(x0);
+});
+
+test('selects several nodes with Shift+click and deletes them together', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('node-card-network').click();
+  await page.getByTestId('node-payment-db').click({ modifiers: ['Shift'] });
+  await expect(page.getByRole('toolbar', { name: 'Selection' })).toContainText('2 nodes');
+  await page.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: 'Delete selection' }).click();
+  await expect.poll(async () => (await storedScenario(page)).nodes.length).toBe(10);
+  await expect.poll(async () => (await storedScenario(page)).edges.some((e) => e.to === 'payment-db')).toBe(false);
+});

@@ -124,6 +124,12 @@ export function Canvas({ onDropFiles }: { onDropFiles: (files: File[]) => void }
     }
     if (selectionChanged) state.select({ nodes: [...selected], edges: state.selection.edges });
     if (moves.size === 0) return;
+    const dragging = changes.some((c) => c.type === 'position' && c.dragging);
+    if (!dragging && state.gestureBase === null) {
+      // Arrow keys move the selection one step at a time: each press is its own undo step.
+      state.apply('Move', (s) => edits.moveNodes(s, moves));
+      return;
+    }
     if (state.gestureBase === null) state.beginGesture();
     state.updateGesture((s) => edits.moveNodes(s, moves));
   }, [flow]);
