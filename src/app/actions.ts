@@ -87,7 +87,7 @@ export async function importFiles(files: readonly File[]): Promise<void> {
     s.setImportReport({ source: file.name, errors: result.errors });
     return;
   }
-  s.addScenario(result.scenario);
+  if (!s.addScenario(result.scenario)) return;
   s.notify({
     id: 'imported',
     tone: 'info',

@@ -55,13 +55,12 @@ export function updateEdge(scenario: Scenario, id: string, update: (edge: Scenar
 
 export function moveNodes(scenario: Scenario, positions: ReadonlyMap<string, Position>): Scenario {
   if (positions.size === 0) return scenario;
-  return {
-    ...scenario,
-    nodes: scenario.nodes.map((n) => {
-      const p = positions.get(n.id);
-      return p && (p.x !== n.position?.x || p.y !== n.position?.y) ? { ...n, position: { x: p.x, y: p.y } } : n;
-    }),
-  };
+  const nodes = scenario.nodes.map((n) => {
+    const p = positions.get(n.id);
+    return p && (p.x !== n.position?.x || p.y !== n.position?.y) ? { ...n, position: { x: p.x, y: p.y } } : n;
+  });
+  // Nothing moved (a click, or a drag back to the start): same scenario, so no undo step.
+  return nodes.every((n, i) => n === scenario.nodes[i]) ? scenario : { ...scenario, nodes };
 }
 
 export type ConnectResult = { ok: true; scenario: Scenario; id: string } | { ok: false; reason: string };
@@ -91,7 +90,9 @@ export function removeItems(scenario: Scenario, nodeIds: ReadonlySet<string>, ed
         .map((s) => (s.compensation && !keptEdges.has(s.compensation) ? { ...s, compensation: null } : s));
       return steps.length === n.saga.steps.length && steps.every((s, i) => s === n.saga?.steps[i]) ? n : { ...n, saga: { ...n.saga, steps } };
     });
-  const faults = scenario.faults.filter((f) => !nodeIds.has(f.target) && (keptEdges.has(f.target) || !edgeIds.has(f.target)));
+  // Also the edges removed because one of their ends was: a fault on such an edge must go too.
+  const removedEdges = new Set(scenario.edges.filter((e) => !keptEdges.has(e.id)).map((e) => e.id));
+  const faults = scenario.faults.filter((f) => !nodeIds.has(f.target) && !removedEdges.has(f.target));
   return { ...scenario, nodes, edges, faults };
 }
 
@@ -102,7 +103,9 @@ export function addFault(scenario: Scenario, kind: FaultKind, target: string, st
 }
 
 export function updateFault(scenario: Scenario, id: string, update: (fault: Fault) => Fault): Scenario {
-  return { ...scenario, faults: scenario.faults.map((f) => (f.id === id ? update(f) : f)) };
+  const faults = scenario.faults.map((f) => (f.id === id ? update(f) : f));
+  // An update that returns the fault unchanged (a press on the timeline without a move) changes nothing.
+  return faults.every((f, i) => f === scenario.faults[i]) ? scenario : { ...scenario, faults };
 }
 
 export function removeFault(scenario: Scenario, id: string): Scenario {

@@ -19,8 +19,8 @@ export interface LibrarySlice {
   renameScenario: (title: string) => void;
   duplicateScenario: () => void;
   deleteScenario: (id: string) => void;
-  /** Adds an imported scenario as a new named scenario and opens it. */
-  addScenario: (scenario: Scenario) => void;
+  /** Adds an imported scenario as a new named scenario and opens it; false when refused. */
+  addScenario: (scenario: Scenario) => boolean;
 }
 
 export const createLibrarySlice =
@@ -35,8 +35,18 @@ export const createLibrarySlice =
       get().saveNow();
     };
 
-    const leaveCurrent = () => {
-      if (get().revision !== get().savedRevision) get().saveNow();
+    /**
+     * Saves the open scenario before another replaces it. When that save fails the switch is
+     * refused: replacing unsaved work would lose it.
+     */
+    const leaveCurrent = (): boolean => {
+      if (get().revision === get().savedRevision || get().saveNow()) return true;
+      get().notify({
+        id: 'switch-blocked',
+        tone: 'error',
+        text: 'The open scenario could not be saved, so it stays open: export it to a file (Ctrl+Shift+E) or free some storage, then try again.',
+      });
+      return false;
     };
 
     return {
@@ -84,12 +94,12 @@ export const createLibrarySlice =
         return false;
       },
       newScenario: (template) => {
-        leaveCurrent();
+        if (!leaveCurrent()) return;
         switchTo(library.newId(), builtInScenario(template === 'blank' ? BLANK_SCENARIO : CHECKOUT_SCENARIO));
       },
       openScenario: (id) => {
         if (id === get().currentId) return;
-        leaveCurrent();
+        if (!leaveCurrent()) return;
         const loaded = library.load(id);
         if (!loaded.ok) {
           get().notify({
@@ -111,7 +121,7 @@ export const createLibrarySlice =
         get().apply('Rename scenario', (s) => (s.title === clean ? s : { ...s, title: clean }));
       },
       duplicateScenario: () => {
-        leaveCurrent();
+        if (!leaveCurrent()) return;
         const copy = { ...get().scenario, title: `${get().scenario.title} (copy)`.slice(0, 120) };
         switchTo(library.newId(), copy);
       },
@@ -129,8 +139,9 @@ export const createLibrarySlice =
         else switchTo(library.newId(), builtInScenario(BLANK_SCENARIO));
       },
       addScenario: (scenario) => {
-        leaveCurrent();
+        if (!leaveCurrent()) return false;
         switchTo(library.newId(), scenario);
+        return true;
       },
     };
   };

@@ -59,8 +59,9 @@ export class ScenarioLibrary {
       );
     } catch {
       this.keepAside('index', raw);
-      this.rebuildIndex();
-      return this.list();
+      // Not `this.list()` again: when storage is full the rebuilt index cannot be written, and
+      // reading the corrupt one again would recurse until the stack overflows.
+      return this.rebuildIndex();
     }
   }
 
@@ -94,8 +95,9 @@ export class ScenarioLibrary {
 
   remove(id: string): SaveResult {
     try {
-      this.storage.removeItem(scenarioKey(id));
+      // Index first: if storage refuses it, nothing is removed, so a reported failure is true.
       this.storage.setItem(INDEX_KEY, JSON.stringify(this.list().filter((e) => e.id !== id)));
+      this.storage.removeItem(scenarioKey(id));
       return { ok: true };
     } catch (error) {
       return { ok: false, reason: describeStorageError(error) };
@@ -170,7 +172,7 @@ export class ScenarioLibrary {
     }
   }
 
-  private rebuildIndex(): void {
+  private rebuildIndex(): StoredEntry[] {
     const entries: StoredEntry[] = [];
     const stamp = this.now().toISOString();
     for (let i = 0; i < this.storage.length; i++) {
@@ -181,6 +183,7 @@ export class ScenarioLibrary {
       entries.push({ id, title: result.ok ? result.scenario.title : id, updatedAt: stamp });
     }
     this.writeIndex(entries);
+    return entries;
   }
 }
 

@@ -1,0 +1,282 @@
+import { describe, expect, it } from 'vitest';
+import { BLANK_SCENARIO, CHECKOUT_SCENARIO, builtInScenario, serializeScenario } from '../model';
+import { MemoryStorage, ScenarioLibrary, type StorageLike } from './persistence';
+
+const SCENARIO_KEY = (id: string) => `faultline.v1.scenario.${id}`;
+const INDEX_KEY = 'faultline.v1.index';
+const CURRENT_KEY = 'faultline.v1.current';
+const CORRUPT = 'faultline.v1.corrupt.';
+
+const AT = new Date('2024-05-06T07:08:09.010Z');
+const fixedClock = () => AT;
+
+function setup(clock: () => Date = fixedClock): { storage: MemoryStorage; library: ScenarioLibrary } {
+  const storage = new MemoryStorage();
+  return { storage, library: new ScenarioLibrary(storage, clock) };
+}
+
+/** Valid JSON that restore refuses: an edge to a node that does not exist. */
+const BROKEN_REFERENCE = JSON.stringify({
+  format: 'faultline',
+  version: 1,
+  scenario: { title: 'Broken', nodes: [{ id: 'a', kind: 'service' }], edges: [{ id: 'e', from: 'a', to: 'ghost' }] },
+});
+
+function loaded(library: ScenarioLibrary, id: string) {
+  const result = library.load(id);
+  if (!result.ok) throw new Error(`expected ${id} to load: ${result.errors.map((e) => e.message).join('; ')}`);
+  return result.scenario;
+}
+
+describe('ScenarioLibrary save, list and load', () => {
+  it('round-trips a scenario: what is loaded deep-equals what was saved', () => {
+    const { library } = setup();
+    const checkout = builtInScenario(CHECKOUT_SCENARIO);
+    expect(library.save('one', checkout)).toEqual({ ok: true });
+    expect(library.list()).toEqual([{ id: 'one', title: 'E-commerce checkout', updatedAt: AT.toISOString() }]);
+    expect(loaded(library, 'one')).toEqual(checkout);
+  });
+
+  it('updates the index entry of an id saved again instead of adding a second one', () => {
+    let now = AT;
+    const { library } = setup(() => now);
+    library.save('one', builtInScenario(CHECKOUT_SCENARIO));
+    library.save('two', builtInScenario(BLANK_SCENARIO));
+    now = new Date('2025-01-01T00:00:00.000Z');
+    library.save('one', { ...builtInScenario(CHECKOUT_SCENARIO), title: 'Renamed' });
+    expect(library.list()).toEqual([
+      { id: 'one', title: 'Renamed', updatedAt: '2025-01-01T00:00:00.000Z' },
+      { id: 'two', title: 'Untitled scenario', updatedAt: AT.toISOString() },
+    ]);
+    expect(loaded(library, 'one').title).toBe('Renamed');
+  });
+
+  it('reports a missing scenario without setting anything aside', () => {
+    const { library } = setup();
+    const result = library.load('nope');
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.keptAs).toBeNull();
+      expect(result.errors[0]?.message).toMatch(/no stored scenario "nope"/);
+    }
+    expect(library.corruptKeys()).toEqual([]);
+  });
+
+  it('skips malformed entries of an index that is otherwise a list', () => {
+    const { storage, library } = setup();
+    storage.setItem(INDEX_KEY, JSON.stringify([{ id: 'a', title: 'A', updatedAt: 'x' }, { id: 3 }, null, 'b']));
+    expect(library.list()).toEqual([{ id: 'a', title: 'A', updatedAt: 'x' }]);
+    expect(library.corruptKeys()).toEqual([]);
+  });
+});
+
+describe('ScenarioLibrary with unreadable data', () => {
+  it('copies an unreadable scenario aside with its raw text, and drops it from the index', () => {
+    const { storage, library } = setup();
+    library.save('good', builtInScenario(BLANK_SCENARIO));
+    library.save('bad', builtInScenario(BLANK_SCENARIO));
+    storage.setItem(SCENARIO_KEY('bad'), BROKEN_REFERENCE);
+
+    const result = library.load('bad');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.some((e) => /ghost/.test(e.message))).toBe(true);
+    expect(result.keptAs).not.toBeNull();
+    expect(result.keptAs?.startsWith(`${CORRUPT}bad.`)).toBe(true);
+    expect(storage.getItem(result.keptAs ?? '')).toBe(BROKEN_REFERENCE);
+    expect(storage.getItem(SCENARIO_KEY('bad'))).toBeNull();
+    expect(library.list().map((e) => e.id)).toEqual(['good']);
+    expect(library.corruptKeys()).toEqual([result.keptAs]);
+  });
+
+  it('keeps text that is not even JSON, byte for byte', () => {
+    const { storage, library } = setup();
+    const raw = '{"format": "faultline", "scen\u00e9ario": [1, 2,';
+    storage.setItem(SCENARIO_KEY('x'), raw);
+    const result = library.load('x');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(storage.getItem(result.keptAs ?? '')).toBe(raw);
+  });
+
+  it('never overwrites a kept copy: each unreadable load makes its own key', () => {
+    const { storage, library } = setup();
+    storage.setItem(SCENARIO_KEY('a'), 'first garbage');
+    storage.setItem(SCENARIO_KEY('b'), 'second garbage');
+    const a = library.load('a');
+    const b = library.load('b');
+    // The same id broken again at the same instant.
+    storage.setItem(SCENARIO_KEY('a'), 'third garbage');
+    const again = library.load('a');
+
+    const keys = [a, b, again].map((r) => (r.ok ? null : r.keptAs));
+    expect(keys.every((k) => k !== null)).toBe(true);
+    expect(new Set(keys).size).toBe(3);
+    expect(library.corruptKeys()).toHaveLength(3);
+    expect(keys.map((k) => storage.getItem(k ?? ''))).toEqual(['first garbage', 'second garbage', 'third garbage']);
+  });
+
+  it('keeps a corrupt index aside and rebuilds it from the scenario keys', () => {
+    const { storage, library } = setup();
+    library.save('one', builtInScenario(CHECKOUT_SCENARIO));
+    library.save('two', builtInScenario(BLANK_SCENARIO));
+    storage.setItem(SCENARIO_KEY('three'), 'garbage');
+    storage.setItem(INDEX_KEY, '[{"id": "one", oops');
+
+    const entries = library.list();
+    expect(entries.map((e) => [e.id, e.title]).sort()).toEqual([
+      ['one', 'E-commerce checkout'],
+      ['three', 'three'],
+      ['two', 'Untitled scenario'],
+    ]);
+    const kept = library.corruptKeys();
+    expect(kept).toHaveLength(1);
+    expect(kept[0]?.startsWith(`${CORRUPT}index.`)).toBe(true);
+    expect(storage.getItem(kept[0] ?? '')).toBe('[{"id": "one", oops');
+    // The rebuilt index is stored: a second list neither rebuilds nor keeps anything aside again.
+    expect(JSON.parse(storage.getItem(INDEX_KEY) ?? 'null')).toEqual(entries);
+    expect(library.list()).toEqual(entries);
+    expect(library.corruptKeys()).toHaveLength(1);
+  });
+
+  it('treats an index that is not a list as corrupt', () => {
+    const { storage, library } = setup();
+    library.save('one', builtInScenario(BLANK_SCENARIO));
+    storage.setItem(INDEX_KEY, '{"one": true}');
+    expect(library.list().map((e) => e.id)).toEqual(['one']);
+    expect(library.corruptKeys()).toHaveLength(1);
+  });
+
+  it('lists a corrupt index without throwing while storage is full', () => {
+    const { storage, library } = setup();
+    library.save('one', builtInScenario(BLANK_SCENARIO));
+    storage.setItem(INDEX_KEY, 'not an index');
+    storage.failWrites = 'quota';
+
+    expect(() => library.list()).not.toThrow();
+    expect(library.list().map((e) => e.id)).toEqual(['one']);
+    expect(() => library.newId()).not.toThrow();
+    const saved = library.save('two', builtInScenario(BLANK_SCENARIO));
+    expect(saved.ok).toBe(false);
+    if (!saved.ok) expect(saved.reason).toMatch(/storage .* is full/);
+    // Nothing was lost: the unreadable index is still there to be kept aside later.
+    expect(storage.getItem(INDEX_KEY)).toBe('not an index');
+  });
+});
+
+describe('ScenarioLibrary when storage is full', () => {
+  it('save returns ok:false with a reason saying storage is full, and does not throw', () => {
+    const { storage, library } = setup();
+    storage.failWrites = 'quota';
+    let result: ReturnType<ScenarioLibrary['save']> | undefined;
+    expect(() => {
+      result = library.save('one', builtInScenario(CHECKOUT_SCENARIO));
+    }).not.toThrow();
+    expect(result).toEqual({ ok: false, reason: 'the browser storage for this site is full' });
+    expect(storage.getItem(SCENARIO_KEY('one'))).toBeNull();
+    expect(library.list()).toEqual([]);
+  });
+
+  it('setCurrentId reports the failure instead of throwing', () => {
+    const { storage, library } = setup();
+    storage.failWrites = 'quota';
+    expect(library.setCurrentId('x')).toEqual({ ok: false, reason: 'the browser storage for this site is full' });
+    expect(library.currentId()).toBeNull();
+  });
+
+  it('leaves an unreadable scenario in place when it cannot be copied aside', () => {
+    const { storage, library } = setup();
+    storage.setItem(SCENARIO_KEY('bad'), 'garbage');
+    storage.failWrites = 'quota';
+    const result = library.load('bad');
+    expect(result).toMatchObject({ ok: false, keptAs: null });
+    expect(storage.getItem(SCENARIO_KEY('bad'))).toBe('garbage');
+  });
+
+  it('remove reports failure and leaves the scenario loadable when the index cannot be written', () => {
+    const { storage, library } = setup();
+    library.save('one', builtInScenario(BLANK_SCENARIO));
+    storage.failWrites = 'quota';
+    const result = library.remove('one');
+    expect(result.ok).toBe(false);
+    storage.failWrites = null;
+    expect(library.list().map((e) => e.id)).toEqual(['one']);
+    expect(loaded(library, 'one').title).toBe('Untitled scenario');
+  });
+
+  it('describes a storage that refuses for security reasons', () => {
+    const refusing: StorageLike = {
+      length: 0,
+      getItem: () => null,
+      setItem: () => {
+        const error = new Error('denied');
+        error.name = 'SecurityError';
+        throw error;
+      },
+      removeItem: () => undefined,
+      key: () => null,
+    };
+    const result = new ScenarioLibrary(refusing).save('one', builtInScenario(BLANK_SCENARIO));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toMatch(/does not allow this site to store data/);
+  });
+});
+
+describe('ScenarioLibrary ids', () => {
+  it('remove drops the scenario and its index entry', () => {
+    const { storage, library } = setup();
+    library.save('one', builtInScenario(BLANK_SCENARIO));
+    library.save('two', builtInScenario(BLANK_SCENARIO));
+    expect(library.remove('one')).toEqual({ ok: true });
+    expect(library.list().map((e) => e.id)).toEqual(['two']);
+    expect(storage.getItem(SCENARIO_KEY('one'))).toBeNull();
+    expect(library.load('one').ok).toBe(false);
+  });
+
+  it('newId avoids ids in the index and ids stored without an index entry', () => {
+    const { storage, library } = setup();
+    const first = library.newId();
+    expect(first).toMatch(/^s[0-9a-z]+$/);
+    library.save(first, builtInScenario(BLANK_SCENARIO));
+    const second = library.newId();
+    expect(second).not.toBe(first);
+    storage.setItem(SCENARIO_KEY(second), serializeScenario(builtInScenario(BLANK_SCENARIO)));
+    const third = library.newId();
+    expect(new Set([first, second, third]).size).toBe(3);
+  });
+
+  it('newId gives many distinct ids at one instant as they are saved', () => {
+    const { library } = setup();
+    const ids: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const id = library.newId();
+      ids.push(id);
+      library.save(id, builtInScenario(BLANK_SCENARIO));
+    }
+    expect(new Set(ids).size).toBe(20);
+    expect(library.list()).toHaveLength(20);
+  });
+
+  it('currentId is null at first and remembers what setCurrentId stored', () => {
+    const { storage, library } = setup();
+    expect(library.currentId()).toBeNull();
+    expect(library.setCurrentId('abc')).toEqual({ ok: true });
+    expect(library.currentId()).toBe('abc');
+    expect(storage.getItem(CURRENT_KEY)).toBe('abc');
+    expect(new ScenarioLibrary(storage).currentId()).toBe('abc');
+  });
+});
+
+describe('MemoryStorage', () => {
+  it('behaves like a small Web Storage', () => {
+    const storage = new MemoryStorage();
+    storage.setItem('a', '1');
+    storage.setItem('b', '2');
+    expect(storage.length).toBe(2);
+    expect(storage.key(0)).toBe('a');
+    expect(storage.key(5)).toBeNull();
+    storage.removeItem('a');
+    expect(storage.getItem('a')).toBeNull();
+    storage.failWrites = 'quota';
+    expect(() => storage.setItem('c', '3')).toThrow(expect.objectContaining({ name: 'QuotaExceededError' }));
+  });
+});
