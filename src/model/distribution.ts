@@ -1,16 +1,10 @@
 import { z } from 'zod';
-import { LIMITS, numberOf, type NumberField } from './fields';
+import { LIMITS, field, numberOf, type NumberField } from './fields';
 
 /** z for the 99th percentile of a standard normal: lognormal sigma = ln(p99/median) / Z99. */
 export const Z99 = 2.326;
 
-const ms = (label: string, dflt: number, min = 0): NumberField => ({
-  label,
-  unit: 'ms',
-  min,
-  max: LIMITS.maxMs,
-  default: dflt,
-});
+const ms = (label: string, dflt: number, min = 0): NumberField => field.ms(label, dflt, { min });
 
 export const DISTRIBUTION_FIELDS = {
   valueMs: ms('Value', 10),

@@ -27,6 +27,41 @@ export function numberOf(field: NumberField) {
   return schema;
 }
 
+/** Builders for the usual kinds of parameter, so bounds and units are written the same way. */
+export const field = {
+  ms: (label: string, dflt: number, options: { min?: number; help?: string } = {}): NumberField => ({
+    label,
+    unit: 'ms',
+    min: options.min ?? 0,
+    max: LIMITS.maxMs,
+    default: dflt,
+    ...(options.help ? { help: options.help } : {}),
+  }),
+  percent: (label: string, dflt: number, help?: string): NumberField => ({
+    label,
+    unit: '%',
+    min: 0,
+    max: 100,
+    default: dflt,
+    ...(help ? { help } : {}),
+  }),
+  count: (label: string, dflt: number, min: number, max: number, help?: string): NumberField => ({
+    label,
+    min,
+    max,
+    integer: true,
+    default: dflt,
+    ...(help ? { help } : {}),
+  }),
+  rate: (label: string, dflt: number): NumberField => ({
+    label,
+    unit: 'req/s',
+    min: 0,
+    max: LIMITS.maxRatePerSec,
+    default: dflt,
+  }),
+};
+
 /** Same as numberOf, but omitted means the default. */
 export function numberWithDefault(field: NumberField) {
   return numberOf(field).default(field.default);

@@ -1,37 +1,9 @@
 import { z } from 'zod';
 import { distributionSchema, type Distribution } from './distribution';
-import { LIMITS, idSchema, labelSchema, numberOf, numberWithDefault, textSchema, type NumberField } from './fields';
+import { LIMITS, field, idSchema, labelSchema, numberOf, numberWithDefault, textSchema, type NumberField } from './fields';
 
-const ms = (label: string, dflt: number, min = 0): NumberField => ({
-  label,
-  unit: 'ms',
-  min,
-  max: LIMITS.maxMs,
-  default: dflt,
-});
-const percent = (label: string, dflt: number, help?: string): NumberField => ({
-  label,
-  unit: '%',
-  min: 0,
-  max: 100,
-  default: dflt,
-  ...(help ? { help } : {}),
-});
-const count = (label: string, dflt: number, min: number, max: number, help?: string): NumberField => ({
-  label,
-  min,
-  max,
-  integer: true,
-  default: dflt,
-  ...(help ? { help } : {}),
-});
-const rate = (label: string, dflt: number): NumberField => ({
-  label,
-  unit: 'req/s',
-  min: 0,
-  max: LIMITS.maxRatePerSec,
-  default: dflt,
-});
+const { percent, count, rate } = field;
+const ms = (label: string, dflt: number, min = 0): NumberField => field.ms(label, dflt, { min });
 
 /** Every node parameter, described once (bounds, unit, default). */
 export const NODE_FIELDS = {

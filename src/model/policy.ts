@@ -1,14 +1,7 @@
 import { z } from 'zod';
-import { LIMITS, numberOf, numberWithDefault, type NumberField } from './fields';
+import { LIMITS, field, numberOf, numberWithDefault, type NumberField } from './fields';
 
-const msField = (label: string, dflt: number, help?: string, min = 0): NumberField => ({
-  label,
-  unit: 'ms',
-  min,
-  max: LIMITS.maxMs,
-  default: dflt,
-  ...(help ? { help } : {}),
-});
+const msField = (label: string, dflt: number, help?: string, min = 0): NumberField => field.ms(label, dflt, { min, ...(help ? { help } : {}) });
 
 /** Parameters of the caller's policy on an edge. Defaults follow Resilience4j where it has one. */
 export const POLICY_FIELDS = {
