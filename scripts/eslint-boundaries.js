@@ -13,7 +13,7 @@ export const ALLOWED = {
   lessons: ['model'],
   share: ['model'],
   export: ['model'],
-  cli: ['sim', 'model', 'share'],
+  cli: ['sim', 'model', 'share', 'export'],
   ui: [],
   app: '*',
 };

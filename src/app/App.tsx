@@ -1,4 +1,5 @@
 import { ReactFlowProvider } from '@xyflow/react';
+import { useAppStore } from '../store';
 import { Canvas } from '../editor/Canvas';
 import { Inspector } from '../editor/inspector/Inspector';
 import { Palette } from '../editor/Palette';
@@ -8,6 +9,7 @@ import { ContextDialog } from './ContextDialog';
 import { HelpOverlay } from './HelpOverlay';
 import { ImportReportDialog } from './ImportReport';
 import { Notices } from './Notices';
+import { RunBar } from './RunBar';
 import { useShortcuts } from './shortcuts';
 import { SelectionBar } from './SelectionBar';
 import { Toolbar } from './Toolbar';
@@ -16,6 +18,7 @@ const onDropFiles = (files: File[]) => void importFiles(files);
 
 export function App() {
   useShortcuts();
+  const tall = useAppStore((s) => s.bottomTab === 'results' || s.bottomTab === 'events');
   return (
     <ReactFlowProvider>
       <div className="app">
@@ -23,11 +26,12 @@ export function App() {
         <Notices />
         <main className="workspace">
           <Palette />
-          <div className="center">
+          <div className={`center${tall ? ' center--tall' : ''}`}>
             <div className="canvas-wrap">
               <Canvas onDropFiles={onDropFiles} />
               <SelectionBar />
             </div>
+            <RunBar />
             <BottomPanel />
           </div>
           <Inspector />

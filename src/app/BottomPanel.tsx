@@ -3,9 +3,15 @@ import { FaultTimeline } from '../editor/FaultTimeline';
 import { ProblemsPanel } from '../editor/ProblemsPanel';
 import { WorkloadPanel } from '../editor/WorkloadPanel';
 import { useAppStore, type BottomTab } from '../store';
+import { EventLog } from '../studio/EventLog';
+import { Explainer } from '../studio/Explainer';
+import { ResultsPanel } from '../studio/ResultsPanel';
+import { ResultsExports } from './ResultsExports';
 
 const TABS: readonly { id: BottomTab; label: string }[] = [
   { id: 'problems', label: 'Problems' },
+  { id: 'results', label: 'Results' },
+  { id: 'events', label: 'Events' },
   { id: 'workload', label: 'Workload' },
   { id: 'faults', label: 'Faults' },
 ];
@@ -16,7 +22,8 @@ export function BottomPanel() {
   const setTab = useAppStore((s) => s.setBottomTab);
   const findings = useLint();
   const faults = useAppStore((s) => s.scenario.faults.length);
-  const count = (id: BottomTab) => (id === 'problems' ? findings.length : id === 'faults' ? faults : null);
+  const events = useAppStore((s) => s.runNotable.length);
+  const count = (id: BottomTab) => (id === 'problems' ? findings.length : id === 'faults' ? faults : id === 'events' ? events : null);
   return (
     <section className="bottom-panel" aria-label="Scenario panels">
       <div role="tablist" className="tabs" aria-label="Panels">
@@ -45,7 +52,23 @@ export function BottomPanel() {
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
-        {tab === 'problems' ? <ProblemsPanel /> : tab === 'workload' ? <WorkloadPanel /> : <FaultTimeline />}
+        {tab === 'problems' ? (
+          <ProblemsPanel />
+        ) : tab === 'workload' ? (
+          <WorkloadPanel />
+        ) : tab === 'events' ? (
+          <>
+            <Explainer />
+            <EventLog />
+          </>
+        ) : tab === 'results' ? (
+          <>
+            <ResultsExports />
+            <ResultsPanel />
+          </>
+        ) : (
+          <FaultTimeline />
+        )}
       </div>
     </section>
   );

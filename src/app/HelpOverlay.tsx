@@ -3,7 +3,7 @@ import { Dialog } from '../ui/Dialog';
 import { ACTIONS, type ActionGroup } from './actions';
 import { showChord } from './shortcuts';
 
-const GROUPS: readonly ActionGroup[] = ['Add', 'Edit', 'View', 'Scenario', 'Help'];
+const GROUPS: readonly ActionGroup[] = ['Add', 'Edit', 'View', 'Run', 'Scenario', 'Help'];
 
 /** Every shortcut, from the action registry. */
 export function HelpOverlay() {

@@ -2,7 +2,13 @@ import { useAppStore } from '../store';
 import { action, perform } from './actions';
 import { showChord } from './shortcuts';
 
-const ITEMS = ['duplicate', 'copy', 'group', 'ungroup', 'delete'] as const;
+const ITEMS = [
+  { id: 'duplicate', text: 'Duplicate' },
+  { id: 'copy', text: 'Copy' },
+  { id: 'group', text: 'Group' },
+  { id: 'ungroup', text: 'Ungroup' },
+  { id: 'delete', text: 'Delete' },
+] as const;
 
 /** What can be done with the selection, shown over the canvas while something is selected. */
 export function SelectionBar() {
@@ -17,11 +23,11 @@ export function SelectionBar() {
         {nodes > 0 && edges > 0 ? ', ' : ''}
         {edges > 0 ? `${edges} edge${edges === 1 ? '' : 's'}` : ''}
       </span>
-      {ITEMS.filter((id) => (id === 'ungroup' ? grouped : id === 'delete' || nodes > 0)).map((id) => {
+      {ITEMS.filter(({ id }) => (id === 'ungroup' ? grouped : id === 'delete' || nodes > 0)).map(({ id, text }) => {
         const a = action(id);
         return (
-          <button key={id} type="button" onClick={() => perform(a)} title={a.keys?.[0] ? showChord(a.keys[0]) : undefined}>
-            {a.label}
+          <button key={id} type="button" onClick={() => perform(a)} aria-label={a.label} title={`${a.label}${a.keys?.[0] ? ` (${showChord(a.keys[0])})` : ''}`}>
+            {text}
           </button>
         );
       })}

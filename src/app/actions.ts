@@ -2,10 +2,13 @@ import { KIND_INFO, NODE_KINDS, issueToString } from '../model';
 import { canvasApi } from '../editor/canvasApi';
 import { autoLayout } from '../editor/layout';
 import { addNodeInView } from '../editor/Palette';
-import { exportScenarioFile, readScenarioFile } from '../export/scenarioFile';
+import { downloadText, exportScenarioFile, readScenarioFile, scenarioFileName } from '../export/scenarioFile';
+import { samplesToCsv } from '../export/samplesCsv';
+import { csv, fromTable } from '../export/tables';
+import { summarize } from '../model';
 import { appStore, copySelection, edits, pasteSnippet, type AppState, type Snippet } from '../store';
 
-export type ActionGroup = 'Add' | 'Edit' | 'View' | 'Scenario' | 'Help';
+export type ActionGroup = 'Add' | 'Edit' | 'View' | 'Run' | 'Scenario' | 'Help';
 
 /**
  * Every user-visible action, once: the toolbar, the menus, the keyboard and the help overlay
@@ -163,7 +166,7 @@ export const ACTIONS: readonly AppAction[] = [
   },
   {
     id: 'ungroup',
-    label: 'Remove from bounded context',
+    label: 'Ungroup (leave the bounded context)',
     group: 'Edit',
     keys: ['Mod+Shift+G'],
     enabled: hasNodeSelection,
@@ -177,9 +180,34 @@ export const ACTIONS: readonly AppAction[] = [
   { id: 'zoom-in', label: 'Zoom in', group: 'View', keys: ['=', '+'], perform: () => canvasApi()?.zoomIn() },
   { id: 'zoom-out', label: 'Zoom out', group: 'View', keys: ['-'], perform: () => canvasApi()?.zoomOut() },
   { id: 'snap', label: 'Snap to grid on/off', group: 'View', keys: ['Shift+G'], perform: () => state().toggleSnapToGrid() },
+  { id: 'run', label: 'Run simulation', group: 'Run', keys: ['Mod+Enter'], enabled: (s) => s.runPhase !== 'running' && s.runPhase !== 'paused', perform: () => void state().startRun() },
+  { id: 'pause', label: 'Pause', group: 'Run', keys: ['Shift+P'], enabled: (s) => s.runPhase === 'running', perform: () => state().pauseRun() },
+  { id: 'resume', label: 'Resume', group: 'Run', keys: ['Shift+R'], enabled: (s) => s.runPhase === 'paused', perform: () => state().resumeRun() },
+  { id: 'cancel-run', label: 'Cancel run', group: 'Run', keys: ['Mod+.'], enabled: (s) => s.runPhase === 'running' || s.runPhase === 'paused', perform: () => state().cancelRun() },
   { id: 'save', label: 'Save now', group: 'Scenario', keys: ['Mod+S'], perform: () => void state().saveNow() },
   { id: 'import', label: 'Import scenario file...', group: 'Scenario', keys: ['Mod+O'], perform: pickFile },
   { id: 'export', label: 'Export scenario file', group: 'Scenario', keys: ['Mod+Shift+E'], perform: () => exportScenarioFile(state().scenario) },
+  {
+    id: 'export-samples',
+    label: 'Export samples (CSV)',
+    group: 'Run',
+    enabled: (s) => s.runSamples.length > 0,
+    perform: () => {
+      const s = state();
+      downloadText(scenarioFileName(s.runScenario ?? s.scenario).replace('.faultline.json', '.samples.csv'), samplesToCsv(s.runSamples), 'text/csv');
+    },
+  },
+  {
+    id: 'export-summary',
+    label: 'Export summary (CSV)',
+    group: 'Run',
+    enabled: (s) => s.runResult !== null,
+    perform: () => {
+      const s = state();
+      if (!s.runResult) return;
+      downloadText(scenarioFileName(s.runScenario ?? s.scenario).replace('.faultline.json', '.summary.csv'), csv(summarize(s.runResult).map(fromTable)), 'text/csv');
+    },
+  },
   { id: 'new-example', label: 'New from example', group: 'Scenario', perform: () => state().newScenario('example') },
   { id: 'new-blank', label: 'New blank scenario', group: 'Scenario', perform: () => state().newScenario('blank') },
   { id: 'duplicate-scenario', label: 'Duplicate scenario', group: 'Scenario', perform: () => state().duplicateScenario() },

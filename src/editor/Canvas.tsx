@@ -28,13 +28,22 @@ function isKind(value: string): value is NodeKind {
   return (NODE_KINDS as readonly string[]).includes(value);
 }
 
-/** The first place at or below-right of `wanted` where a new node would not cover another. */
-function freeSpot(scenario: { nodes: readonly { position?: Position }[] }, wanted: Position): Position {
+/** The free place nearest to `wanted` (searching outwards ring by ring) where a new node covers no other. */
+export function freeSpot(scenario: { nodes: readonly { position?: Position }[] }, wanted: Position): Position {
   const taken = (p: Position) =>
-    scenario.nodes.some((n) => n.position && Math.abs(n.position.x - p.x) < NODE_WIDTH && Math.abs(n.position.y - p.y) < NODE_HEIGHT);
-  for (let i = 0; i < 200; i++) {
-    const p = { x: wanted.x + Math.floor(i / 8) * (NODE_WIDTH + 2 * GRID), y: wanted.y + (i % 8) * (NODE_HEIGHT + GRID) };
-    if (!taken(p)) return p;
+    scenario.nodes.some((n) => n.position && Math.abs(n.position.x - p.x) < NODE_WIDTH + GRID && Math.abs(n.position.y - p.y) < NODE_HEIGHT + GRID);
+  const stepX = NODE_WIDTH + 2 * GRID;
+  const stepY = NODE_HEIGHT + 2 * GRID;
+  for (let ring = 0; ring <= 12; ring++) {
+    const cells: Position[] = [];
+    for (let dx = -ring; dx <= ring; dx++) {
+      for (let dy = -ring; dy <= ring; dy++) {
+        if (Math.max(Math.abs(dx), Math.abs(dy)) === ring) cells.push({ x: wanted.x + dx * stepX, y: wanted.y + dy * stepY });
+      }
+    }
+    cells.sort((a, b) => Math.hypot(a.x - wanted.x, a.y - wanted.y) - Math.hypot(b.x - wanted.x, b.y - wanted.y));
+    const free = cells.find((p) => !taken(p));
+    if (free) return free;
   }
   return wanted;
 }

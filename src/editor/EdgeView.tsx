@@ -1,7 +1,8 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { ScenarioEdge } from '../model';
-import { appStore } from '../store';
+import { appStore, liveEdge, useAppStore } from '../store';
 import { pickFaultTarget } from './pickTarget';
 import type { ArchFlowEdge } from './flowModel';
 
@@ -21,26 +22,48 @@ export function policyBadges(edge: ScenarioEdge): string[] {
   return out;
 }
 
+function LiveEdgeBadges({ live }: { live: NonNullable<ReturnType<typeof liveEdge>> }) {
+  return (
+    <>
+      <span className="edge-live" title="Attempts per second">{live.attemptsPerSec}/s</span>
+      {live.failureShare > 0 ? <span className="edge-live edge-live--fail" title="Share of attempts that failed">{Math.round(live.failureShare * 100)}% fail</span> : null}
+      {live.retryShare > 0 ? <span className="edge-live edge-live--retry" title="Share of attempts that were retries">retry {Math.round(live.retryShare * 100)}%</span> : null}
+      {live.breaker ? (
+        <span className={`breaker breaker--${live.breaker}`} role="img" aria-label={`circuit breaker ${live.breaker.replace('_', '-')}`} title={`Circuit breaker: ${live.breaker.replace('_', '-')}`}>
+          {live.breaker === 'closed' ? 'CB closed' : live.breaker === 'open' ? 'CB OPEN' : 'CB half-open'}
+        </span>
+      ) : null}
+      {live.bulkheadInUse > 0 ? <span className="edge-live" title="Calls in the bulkhead">BH {live.bulkheadInUse}</span> : null}
+    </>
+  );
+}
+
 /** Sync calls are solid with a filled arrow; async messages are dashed with an open arrow. */
 export const ArchEdgeView = memo(function ArchEdgeView(props: EdgeProps<ArchFlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const live = useAppStore(useShallow((s) => liveEdge(s, id)));
   if (!data) return null;
   const { edge, findings } = data;
   const kind = edge.kind;
   const flagged = findings.length > 0;
   const badges = policyBadges(edge);
-  const className = ['arch-edge', `arch-edge--${kind}`, selected ? 'is-selected' : '', flagged ? 'is-flagged' : ''].join(' ');
+  const className = ['arch-edge', `arch-edge--${kind}`, selected ? 'is-selected' : '', flagged && !live ? 'is-flagged' : '', live && live.attemptsPerSec > 0 ? 'is-live' : ''].join(' ');
+  // While a run is shown: width by traffic, colour from grey to red by the share of failures.
+  const liveStyle = live
+    ? { strokeWidth: 1.2 + 5 * live.weight, stroke: live.failureShare > 0.005 ? `hsl(${Math.round(30 - 30 * live.failureShare)}, 85%, ${Math.round(50 - 10 * live.failureShare)}%)` : undefined }
+    : undefined;
   return (
     <>
       <BaseEdge
         id={id}
         path={path}
         className={className}
-        markerEnd={`url(#arrow-${kind}${selected ? '-selected' : flagged ? '-flagged' : ''})`}
+        markerEnd={`url(#arrow-${kind}${selected ? '-selected' : flagged && !live ? '-flagged' : ''})`}
         interactionWidth={16}
+        style={liveStyle}
       />
-      {badges.length > 0 || flagged ? (
+      {badges.length > 0 || flagged || live ? (
         <EdgeLabelRenderer>
           <div
             className={`edge-badges${selected ? ' is-selected' : ''}${flagged ? ' is-flagged' : ''}`}
@@ -53,6 +76,7 @@ export const ArchEdgeView = memo(function ArchEdgeView(props: EdgeProps<ArchFlow
             {badges.map((b) => (
               <span key={b}>{b}</span>
             ))}
+            {live ? <LiveEdgeBadges live={live} /> : null}
           </div>
         </EdgeLabelRenderer>
       ) : null}
@@ -72,10 +96,10 @@ export function EdgeMarkers() {
       <defs>
         {variants.map(({ suffix, color }) => (
           <g key={suffix}>
-            <marker id={`arrow-sync${suffix}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+            <marker id={`arrow-sync${suffix}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="11" markerHeight="11" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
               <path d="M0 0 L10 5 L0 10 z" fill={color} />
             </marker>
-            <marker id={`arrow-async${suffix}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
+            <marker id={`arrow-async${suffix}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="12" markerHeight="12" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
               <path d="M1 1 L9 5 L1 9" fill="none" stroke={color} strokeWidth="1.6" />
             </marker>
           </g>

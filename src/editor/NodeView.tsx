@@ -1,6 +1,8 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { KIND_INFO, displayName, keyNumbers } from '../model';
+import { liveNode, useAppStore } from '../store';
 import { Icon } from '../ui/Icon';
 import type { ArchFlowNode, ContextFlowNode } from './flowModel';
 
@@ -11,9 +13,11 @@ export const ArchNodeView = memo(function ArchNodeView({ data, selected }: NodeP
   const name = displayName(node);
   const worst = findings.some((f) => f.severity === 'error') ? 'error' : findings.length ? 'warning' : null;
   const numbers = keyNumbers(node);
+  const live = useAppStore(useShallow((s) => liveNode(s, node.id)));
   return (
     <div
-      className={`arch-node arch-node--${node.kind}${selected ? ' is-selected' : ''}${worst ? ` has-${worst}` : ''}`}
+      className={`arch-node arch-node--${node.kind}${selected ? ' is-selected' : ''}${worst ? ` has-${worst}` : ''}${live ? ` health--${live.health}` : ''}`}
+      data-health={live?.health}
       data-testid={`node-${node.id}`}
       title={node.description ?? info.description}
     >
@@ -46,7 +50,15 @@ export const ArchNodeView = memo(function ArchNodeView({ data, selected }: NodeP
           </span>
         ))}
       </div>
-      <div className="arch-node__live" aria-hidden="true" />
+      <div className="arch-node__live" data-testid={`live-${node.id}`}>
+        {live ? (
+          <>
+            <span className={`health-dot health-dot--${live.health}`} role="img" aria-label={`health: ${live.health}`} />
+            {live.utilisationPct > 0 || live.inFlight > 0 ? <span className="live-badge" title="Busy workers">{live.utilisationPct}% busy</span> : null}
+            {live.queueDepth > 0 ? <span className="live-badge live-badge--queue" title="Waiting in the queue">queue {live.queueDepth}</span> : null}
+          </>
+        ) : null}
+      </div>
       <Handle type="source" position={Position.Right} className="arch-handle" />
     </div>
   );

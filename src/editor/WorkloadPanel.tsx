@@ -83,7 +83,7 @@ function PhaseRow({ phase, index }: { phase: Phase; index: number }) {
 
 /** The traffic of each client: a base rate and phases (constant, ramp, spike), drawn over time. */
 export function WorkloadPanel() {
-  const scenario = useAppStore((s) => s.scenario);
+  const scenario = useAppStore((s) => s.gestureBase ?? s.scenario);
   const clients = scenario.nodes.filter((n): n is ClientNode => n.kind === 'client');
   const [chosen, setChosen] = useState('');
   const client = clients.find((c) => c.id === chosen) ?? clients[0];

@@ -8,7 +8,7 @@ export const CHECKOUT_SCENARIO: ScenarioInput = {
   title: 'E-commerce checkout',
   metadata: {
     description:
-      'Shoppers place orders through a gateway. The order service reserves stock, takes payment and publishes an event that the notification service consumes. 20 s in, the payment database slows down eight-fold for 15 s.',
+      'Shoppers place orders through a gateway. The order service reserves stock, takes payment and publishes an event that the notification service consumes. 20 s in, the payment database slows down ten-fold for 15 s.',
     tags: ['example', 'checkout'],
   },
   settings: { durationS: 60, seed: 42 },
@@ -20,7 +20,7 @@ export const CHECKOUT_SCENARIO: ScenarioInput = {
   ],
   nodes: [
     { id: 'shoppers', kind: 'client', label: 'Shoppers', position: { x: 0, y: 260 }, workload: { ratePerSec: 200 } },
-    { id: 'api-gateway', kind: 'gateway', label: 'API gateway', position: { x: 240, y: 260 } },
+    { id: 'api-gateway', kind: 'gateway', label: 'API gateway', position: { x: 240, y: 260 }, workers: 128 },
     {
       id: 'order-service',
       kind: 'service',
@@ -28,7 +28,7 @@ export const CHECKOUT_SCENARIO: ScenarioInput = {
       group: 'ordering',
       position: { x: 500, y: 260 },
       replicas: 3,
-      workers: 20,
+      workers: 24,
       serviceTime: { dist: 'lognormal', medianMs: 8, p99Ms: 40 },
     },
     { id: 'orders-db', kind: 'database', label: 'Orders DB', group: 'ordering', position: { x: 500, y: 440 } },
@@ -39,16 +39,16 @@ export const CHECKOUT_SCENARIO: ScenarioInput = {
       group: 'payments',
       position: { x: 780, y: 60 },
       replicas: 2,
-      workers: 16,
+      workers: 32,
       serviceTime: { dist: 'lognormal', medianMs: 10, p99Ms: 60 },
     },
-    { id: 'payment-db', kind: 'database', label: 'Payment DB', group: 'payments', position: { x: 1040, y: 0 }, workers: 10 },
+    { id: 'payment-db', kind: 'database', label: 'Payment DB', group: 'payments', position: { x: 1040, y: 0 }, workers: 8 },
     {
       id: 'card-network',
       kind: 'external',
       label: 'Card network',
       position: { x: 1040, y: 140 },
-      latency: { dist: 'lognormal', medianMs: 120, p99Ms: 600 },
+      latency: { dist: 'lognormal', medianMs: 80, p99Ms: 400 },
       errorPercent: 0.5,
     },
     {
@@ -103,7 +103,7 @@ export const CHECKOUT_SCENARIO: ScenarioInput = {
     { id: 'events-notify', from: 'order-events', to: 'notification-service', kind: 'async' },
     { id: 'notify-db', from: 'notification-service', to: 'notifications-db', policy: { timeoutMs: 500 } },
   ],
-  faults: [{ id: 'slow-payment-db', kind: 'latency', target: 'payment-db', startS: 20, durationS: 15, factor: 8 }],
+  faults: [{ id: 'slow-payment-db', kind: 'latency', target: 'payment-db', startS: 20, durationS: 15, factor: 10 }],
 };
 
 /** A blank scenario: one client, nothing else. */

@@ -12,3 +12,5 @@ export * from './kinds';
 export { BLANK_SCENARIO, CHECKOUT_SCENARIO } from './defaultScenario';
 export { inspectUntrusted, parseJsonText } from './untrusted';
 export * from './lint';
+export * from './results';
+export * from './summary';

@@ -61,7 +61,7 @@ describe('built-in scenarios', () => {
     expect(s.nodes).toHaveLength(12);
     expect(s.edges).toHaveLength(11);
     expect(s.faults).toEqual([
-      { id: 'slow-payment-db', kind: 'latency', target: 'payment-db', startS: 20, durationS: 15, factor: 8, addMs: 0 },
+      { id: 'slow-payment-db', kind: 'latency', target: 'payment-db', startS: 20, durationS: 15, factor: 10, addMs: 0 },
     ]);
   });
 

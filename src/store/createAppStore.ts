@@ -1,6 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { BLANK_SCENARIO, builtInScenario } from '../model';
 import { createLibrarySlice } from './librarySlice';
+import { createRunSlice } from './runSlice';
+import type { startRun } from '../worker/client';
 import type { ScenarioLibrary } from './persistence';
 import { createScenarioSlice } from './scenarioSlice';
 import { createSelectionSlice } from './selectionSlice';
@@ -10,11 +12,12 @@ import { createUiSlice } from './uiSlice';
 export type AppStore = StoreApi<AppState>;
 
 /** Builds the store around a scenario library (browser storage, or memory in tests). */
-export function createAppStore(library: ScenarioLibrary): AppStore {
+export function createAppStore(library: ScenarioLibrary, starter?: typeof startRun): AppStore {
   return createStore<AppState>()((...a) => ({
     ...createScenarioSlice(builtInScenario(BLANK_SCENARIO))(...a),
     ...createSelectionSlice(...a),
     ...createUiSlice(...a),
     ...createLibrarySlice(library)(...a),
+    ...createRunSlice(starter)(...a),
   }));
 }

@@ -39,3 +39,5 @@ if (problem) appStore.getState().notify({ id: 'storage-unavailable', tone: 'warn
 export function useAppStore<T>(selector: (state: AppState) => T): T {
   return useStore(appStore, selector);
 }
+export { liveEdge, liveNode, nodeHealth, sampleAt, failuresOf, type Health, type NodeLive, type EdgeLive } from './runView';
+export type { RunPhase } from './runSlice';

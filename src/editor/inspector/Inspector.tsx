@@ -214,7 +214,9 @@ function MultiInspector({ count }: { count: number }) {
 
 /** Edits the selected node, edge or fault; the scenario settings when nothing is selected. */
 export function Inspector() {
-  const scenario = useAppStore((s) => s.scenario);
+  // During a drag only positions change, which the inspector does not show: keep the
+  // pre-drag scenario so the forms do not re-render on every frame.
+  const scenario = useAppStore((s) => s.gestureBase ?? s.scenario);
   const selection = useAppStore((s) => s.selection);
   let body;
   const count = selection.nodes.length + selection.edges.length;

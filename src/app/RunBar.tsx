@@ -1,0 +1,77 @@
+import { useId } from 'react';
+import { appStore, useAppStore, type AppState } from '../store';
+import { HealthLegend, Scrubber } from '../studio/Scrubber';
+import { action, perform, type AppAction } from './actions';
+import { showChord } from './shortcuts';
+import type { RunSpeed } from '../worker/client';
+
+const SPEEDS: readonly { value: string; speed: RunSpeed; label: string }[] = [
+  { value: 'max', speed: 'max', label: 'As fast as possible' },
+  { value: '1', speed: 1, label: 'Play 1x (real time)' },
+  { value: '10', speed: 10, label: 'Play 10x' },
+  { value: '100', speed: 100, label: 'Play 100x' },
+];
+
+function RunButton({ a, primary }: { a: AppAction; primary?: boolean }) {
+  const enabled = useAppStore((s) => (a.enabled ? a.enabled(s) : true));
+  const key = a.keys?.[0];
+  return (
+    <button type="button" className={primary ? 'primary' : undefined} disabled={!enabled} onClick={() => perform(a)} title={key ? `${a.label} (${showChord(key)})` : a.label}>
+      {a.label}
+    </button>
+  );
+}
+
+function clock(s: AppState): string {
+  const durationS = (s.runScenario ?? s.scenario).settings.durationS;
+  const simulatedMs = s.runProgress?.simulatedMs ?? (s.runResult ? s.runResult.simulatedMs : 0);
+  return `${(simulatedMs / 1000).toFixed(1)} s of ${durationS} s`;
+}
+
+/** Run controls, the simulated clock, the timeline scrubber and the health legend. */
+export function RunBar() {
+  const id = useId();
+  const phase = useAppStore((s) => s.runPhase);
+  const speed = useAppStore((s) => s.runSpeed);
+  const time = useAppStore(clock);
+  const fraction = useAppStore((s) => {
+    const d = (s.runScenario ?? s.scenario).settings.durationS * 1000;
+    const t = s.runProgress?.simulatedMs ?? s.runResult?.simulatedMs ?? 0;
+    return Math.round((100 * t) / d);
+  });
+  const stale = useAppStore((s) => s.runScenario !== null && s.runScenario !== s.scenario && s.runPhase !== 'idle');
+  const status = useAppStore((s) => s.runResult?.status ?? null);
+  const running = phase === 'running' || phase === 'paused';
+  return (
+    <section className="run-bar" aria-label="Simulation">
+      {running ? (
+        <>
+          {phase === 'running' ? <RunButton a={action('pause')} /> : <RunButton a={action('resume')} />}
+          <RunButton a={action('cancel-run')} />
+        </>
+      ) : (
+        <RunButton a={action('run')} primary />
+      )}
+      <label htmlFor={id} className="sr-only">
+        Speed
+      </label>
+      <select id={id} value={String(speed)} onChange={(e) => appStore.getState().setRunSpeed(SPEEDS.find((x) => x.value === e.target.value)?.speed ?? 'max')}>
+        {SPEEDS.map((s) => (
+          <option key={s.value} value={s.value}>
+            {s.label}
+          </option>
+        ))}
+      </select>
+      <span className="run-clock" role="timer" aria-label="Simulated time">
+        {time}
+      </span>
+      <progress max={100} value={fraction} aria-label="Run progress" />
+      <span className="run-status" role="status" aria-label="Run status">
+        {phase === 'running' ? 'Running' : phase === 'paused' ? 'Paused' : phase === 'failed' ? 'Crashed' : status === 'budget_exceeded' ? 'Stopped at budget' : status === 'completed' ? 'Done' : ''}
+        {stale ? ' · scenario edited since this run' : ''}
+      </span>
+      <Scrubber />
+      <HealthLegend />
+    </section>
+  );
+}

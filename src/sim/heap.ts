@@ -1,0 +1,146 @@
+/**
+ * The event queue: a binary min-heap keyed by (time, insertion sequence). The heap itself moves
+ * only three numbers per level (time, sequence, payload slot); an event's payload (an integer kind
+ * and three integer operands) sits in slot arrays, written at push and read at pop, with freed
+ * slots on a free list. Nothing is allocated per event. Equal times pop in insertion order.
+ * What the operands mean is up to the dispatcher (usually a record id and its generation, for
+ * lazy cancellation).
+ */
+export class EventQueue {
+  private time: Float64Array;
+  private seq: Float64Array;
+  private slot: Int32Array;
+  private kinds: Int32Array;
+  private as: Int32Array;
+  private bs: Int32Array;
+  private cs: Int32Array;
+  private freeSlots: Int32Array;
+  private freeCount: number;
+  private capacity: number;
+  private nextSeq = 0;
+  size = 0;
+
+  /** The event most recently popped. */
+  topTime = 0;
+  topKind = 0;
+  topA = 0;
+  topB = 0;
+  topC = 0;
+
+  constructor(initialCapacity = 1024) {
+    const capacity = Math.max(16, initialCapacity);
+    this.capacity = capacity;
+    this.time = new Float64Array(capacity);
+    this.seq = new Float64Array(capacity);
+    this.slot = new Int32Array(capacity);
+    this.kinds = new Int32Array(capacity);
+    this.as = new Int32Array(capacity);
+    this.bs = new Int32Array(capacity);
+    this.cs = new Int32Array(capacity);
+    this.freeSlots = new Int32Array(capacity);
+    for (let i = 0; i < capacity; i++) this.freeSlots[i] = capacity - 1 - i;
+    this.freeCount = capacity;
+  }
+
+  /** Time of the earliest event; Infinity when empty. */
+  peekTime(): number {
+    return this.size > 0 ? (this.time[0] as number) : Infinity;
+  }
+
+  push(t: number, kind: number, a: number, b: number, c: number): void {
+    if (this.size === this.capacity) this.grow();
+    const slot = this.freeSlots[--this.freeCount] as number;
+    this.kinds[slot] = kind;
+    this.as[slot] = a;
+    this.bs[slot] = b;
+    this.cs[slot] = c;
+    const time = this.time;
+    const seq = this.seq;
+    const slots = this.slot;
+    const s = this.nextSeq++;
+    let i = this.size++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const pt = time[p] as number;
+      if (pt < t || (pt === t && (seq[p] as number) < s)) break;
+      time[i] = pt;
+      seq[i] = seq[p] as number;
+      slots[i] = slots[p] as number;
+      i = p;
+    }
+    time[i] = t;
+    seq[i] = s;
+    slots[i] = slot;
+  }
+
+  /** Removes the earliest event into topTime/topKind/topA/topB/topC. The queue must not be empty. */
+  pop(): void {
+    const time = this.time;
+    const seq = this.seq;
+    const slots = this.slot;
+    const top = slots[0] as number;
+    this.topTime = time[0] as number;
+    this.topKind = this.kinds[top] as number;
+    this.topA = this.as[top] as number;
+    this.topB = this.bs[top] as number;
+    this.topC = this.cs[top] as number;
+    this.freeSlots[this.freeCount++] = top;
+    const last = --this.size;
+    if (last === 0) return;
+    const t = time[last] as number;
+    const s = seq[last] as number;
+    const slot = slots[last] as number;
+    let i = 0;
+    const half = last >> 1;
+    while (i < half) {
+      let child = 2 * i + 1;
+      let ct = time[child] as number;
+      let cs = seq[child] as number;
+      const right = child + 1;
+      if (right < last) {
+        const rt = time[right] as number;
+        const rs = seq[right] as number;
+        if (rt < ct || (rt === ct && rs < cs)) {
+          child = right;
+          ct = rt;
+          cs = rs;
+        }
+      }
+      if (t < ct || (t === ct && s < cs)) break;
+      time[i] = ct;
+      seq[i] = cs;
+      slots[i] = slots[child] as number;
+      i = child;
+    }
+    time[i] = t;
+    seq[i] = s;
+    slots[i] = slot;
+  }
+
+  private grow(): void {
+    const old = this.capacity;
+    const capacity = old * 2;
+    const f64 = (a: Float64Array) => {
+      const b = new Float64Array(capacity);
+      b.set(a);
+      return b;
+    };
+    const i32 = (a: Int32Array) => {
+      const b = new Int32Array(capacity);
+      b.set(a);
+      return b;
+    };
+    this.time = f64(this.time);
+    this.seq = f64(this.seq);
+    this.slot = i32(this.slot);
+    this.kinds = i32(this.kinds);
+    this.as = i32(this.as);
+    this.bs = i32(this.bs);
+    this.cs = i32(this.cs);
+    // Every slot is in use when the heap is full: the new ones are the free ones.
+    this.freeSlots = new Int32Array(capacity);
+    for (let i = 0; i < old; i++) this.freeSlots[i] = capacity - 1 - i;
+    this.freeCount = old;
+    this.capacity = capacity;
+  }
+}

@@ -1,0 +1,3 @@
+export * from './types';
+export { Simulation, simulate } from './simulation';
+export { hashResult, canonicalJson } from './hash';

@@ -1,0 +1,133 @@
+import type { StateCreator } from 'zustand';
+import { lintScenario, type Scenario } from '../model';
+import type { NotableEvent, Progress, RunResult, Sample } from '../model';
+import { startRun as startWorkerRun, type RunHandle, type RunSpeed } from '../worker/client';
+import type { AppState } from './types';
+
+export type RunPhase = 'idle' | 'running' | 'paused' | 'done' | 'failed';
+
+export interface RunSlice {
+  runPhase: RunPhase;
+  runSpeed: RunSpeed;
+  /** The scenario the current results belong to (edits after Run do not change them). */
+  runScenario: Scenario | null;
+  runSamples: readonly Sample[];
+  runNotable: readonly NotableEvent[];
+  runProgress: Progress | null;
+  runResult: RunResult | null;
+  runError: string | null;
+  /** The moment shown on the canvas and charts; null follows the latest sample. */
+  scrubMs: number | null;
+  startRun: () => boolean;
+  pauseRun: () => void;
+  resumeRun: () => void;
+  cancelRun: () => void;
+  setRunSpeed: (speed: RunSpeed) => void;
+  setScrub: (ms: number | null) => void;
+  clearRun: () => void;
+}
+
+export const RUN_NOTICE = 'run';
+
+type Starter = typeof startWorkerRun;
+
+export const createRunSlice =
+  (starter: Starter = startWorkerRun): StateCreator<AppState, [], [], RunSlice> =>
+  (set, get) => {
+    let handle: RunHandle | null = null;
+    return {
+      runPhase: 'idle',
+      runSpeed: 'max',
+      runScenario: null,
+      runSamples: [],
+      runNotable: [],
+      runProgress: null,
+      runResult: null,
+      runError: null,
+      scrubMs: null,
+      startRun: () => {
+        const scenario = get().scenario;
+        const blocking = lintScenario(scenario).filter((f) => f.severity === 'error');
+        if (blocking.length > 0) {
+          get().notify({
+            id: RUN_NOTICE,
+            tone: 'error',
+            text: 'The run did not start: fix these problems first.',
+            details: blocking.map((f) => `${f.title}: ${f.why}`),
+          });
+          return false;
+        }
+        if (!scenario.nodes.some((n) => n.kind === 'client')) {
+          get().notify({ id: RUN_NOTICE, tone: 'error', text: 'The run did not start: add a client, or nothing sends traffic.' });
+          return false;
+        }
+        handle?.cancel();
+        get().dismiss(RUN_NOTICE);
+        set({ runPhase: 'running', runScenario: scenario, runSamples: [], runNotable: [], runProgress: null, runResult: null, runError: null, scrubMs: null });
+        let current: RunHandle | null = null;
+        try {
+          current = starter(scenario, {
+            speed: get().runSpeed,
+            onProgress: (update) => {
+              if (handle !== current) return;
+              set({
+                runProgress: update.progress,
+                runSamples: update.samples.length ? [...get().runSamples, ...update.samples] : get().runSamples,
+                runNotable: update.notable.length ? [...get().runNotable, ...update.notable] : get().runNotable,
+              });
+            },
+          });
+        } catch (error) {
+          set({ runPhase: 'failed', runError: error instanceof Error ? error.message : String(error) });
+          return false;
+        }
+        handle = current;
+        current.done.then(
+          (result) => {
+            if (handle !== current) return;
+            handle = null;
+            if (!result) return;
+            set({ runPhase: 'done', runResult: result, runSamples: result.samples, runNotable: result.notable, runProgress: null });
+            if (result.status === 'budget_exceeded') {
+              get().notify({ id: RUN_NOTICE, tone: 'warning', text: `The run stopped early: ${result.reason ?? 'it hit its budget'}. The results so far are shown.` });
+            }
+          },
+          (error: unknown) => {
+            if (handle !== current) return;
+            handle = null;
+            const message = error instanceof Error ? error.message : String(error);
+            set({ runPhase: 'failed', runError: message });
+            get().notify({ id: RUN_NOTICE, tone: 'error', text: `The simulation crashed (${message}). Your scenario is untouched; run it again to retry.` });
+          },
+        );
+        return true;
+      },
+      pauseRun: () => {
+        if (get().runPhase !== 'running' || !handle) return;
+        handle.pause();
+        set({ runPhase: 'paused' });
+      },
+      resumeRun: () => {
+        if (get().runPhase !== 'paused' || !handle) return;
+        handle.resume();
+        set({ runPhase: 'running' });
+      },
+      cancelRun: () => {
+        if (!handle) return;
+        handle.cancel();
+        handle = null;
+        set({ runPhase: 'idle', runProgress: null });
+        get().notify({ id: RUN_NOTICE, tone: 'info', text: 'Run cancelled. The samples so far are kept.', ttlMs: 5000 });
+      },
+      setRunSpeed: (speed) => {
+        set({ runSpeed: speed });
+        handle?.setSpeed(speed);
+      },
+      setScrub: (ms) => set({ scrubMs: ms }),
+      clearRun: () => {
+        handle?.cancel();
+        handle = null;
+        set({ runPhase: 'idle', runScenario: null, runSamples: [], runNotable: [], runProgress: null, runResult: null, runError: null, scrubMs: null });
+      },
+    };
+  };

@@ -1,0 +1,16 @@
+export { LineChart } from './LineChart';
+export type { LineChartProps } from './LineChart';
+export { StackedAreaChart } from './StackedAreaChart';
+export type { StackedAreaChartProps } from './StackedAreaChart';
+export { StateBand } from './StateBand';
+export type { StateBandProps } from './StateBand';
+export type { TimeChartProps } from './ChartFrame';
+export { formatValue, formatNumber, formatSeconds } from './format';
+export { FAILURE_COLORS, FAILURE_LABELS, BREAKER_COLORS, BREAKER_LABELS } from './colors';
+export type { ChartPoint, ChartSeries, ShadedWindow } from './series';
+export { nearestIndex, unionTimes, valueNear, lastFinitePoint, computeYDomain } from './series';
+export { stackSeries } from './stack';
+export type { StackedData, StackedLayer } from './stack';
+export { mergeStateSegments, describeSegments, timeInState } from './segments';
+export type { StateSegment, StateInterval } from './segments';
+export { CHART_MARGIN } from './layout';
