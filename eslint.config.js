@@ -27,7 +27,7 @@ export default tseslint.config(
     languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { ...globals.node } },
   },
   {
-    files: ['e2e/**', 'scripts/**'],
+    files: ['e2e/**', 'scripts/**', 'bench/**'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -151,7 +151,13 @@ export class CallFlow {
       // A rate-limiter wait may have eaten the whole propagated deadline.
       if (timeout <= 0) return this.end(c, TIMEOUT, true, false);
       calls.expiry[c] = e.now + timeout;
-      if (timeout !== Infinity) e.queue.push(e.now + timeout, EV_ATTEMPT_TIMEOUT, c, calls.gen[c] as number, 0);
+      if (timeout === (e.topo.timeoutMs[edge] as number)) {
+        // The edge's own time-out: constant, so its lane stays in time order.
+        if (timeout !== Infinity) e.timeouts.add(edge, e.now + timeout, c, calls.gen[c] as number);
+      } else if (timeout !== Infinity) {
+        // Shortened by a propagated deadline: not in order with the lane, so straight to the heap.
+        e.queue.push(e.now + timeout, EV_ATTEMPT_TIMEOUT, c, calls.gen[c] as number, 0);
+      }
     }
     if ((parts & P_BULKHEAD) !== 0) {
       const gen = calls.gen[c] as number;

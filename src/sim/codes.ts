@@ -52,6 +52,8 @@ export const EV_VISIBILITY = 11;
 export const EV_MESSAGE_ARRIVE = 12;
 export const EV_HEALTH_CHECK = 13;
 export const EV_EJECTION_END = 14;
+/** The head of an edge's time-out lane is due (lanes.ts). */
+export const EV_TIMEOUT_LANE = 15;
 
 /** Packs an edge index and a replica (or -1: the callee picks) into one event operand. */
 export const EDGE_BITS = 13;

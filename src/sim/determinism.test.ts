@@ -22,21 +22,26 @@ describe('determinism', () => {
     expect(hashResult(simulate(withSeed(checkout, 7)))).not.toBe(hashResult(simulate(withSeed(checkout, 8))));
   });
 
-  it('gives the same result when advanced in small batches as in one go, and streams every sample once', () => {
+  it('gives the same result when advanced in small batches as in one go, and streams every sample and notable event once', () => {
     const scenario = withSeed(checkout, 9);
     const whole = simulate(scenario);
     const sim = new Simulation(scenario);
     const streamed = [];
+    const notable = [];
     let batches = 0;
     while (!sim.advance(997)) {
       streamed.push(...sim.takeSamples());
+      notable.push(...sim.takeNotable());
       batches++;
     }
     streamed.push(...sim.takeSamples());
+    notable.push(...sim.takeNotable());
     expect(batches).toBeGreaterThan(100);
     const result = sim.result();
     expect(hashResult(result)).toBe(hashResult(whole));
     expect(streamed).toEqual(whole.samples);
+    expect(notable).toEqual(whole.notable);
+    expect(notable.length).toBeGreaterThan(1);
     expect(sim.progress()).toEqual({ status: 'completed', simulatedMs: 30_000, durationMs: 30_000, events: whole.events });
   });
 

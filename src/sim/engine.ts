@@ -22,10 +22,12 @@ import {
   EV_RETRY,
   EV_SEND,
   EV_SERVICE_DONE,
+  EV_TIMEOUT_LANE,
   EV_VISIBILITY,
 } from './codes';
 import { Faults } from './faults';
 import { EventQueue } from './heap';
+import { Lanes } from './lanes';
 import { Balancers } from './loadBalancer';
 import { Metrics } from './metrics';
 import { NodeFlow } from './nodeFlow';
@@ -51,6 +53,8 @@ export class Engine {
   readonly queue = new EventQueue(4096);
   readonly jobs = new JobTable();
   readonly calls = new CallTable();
+  /** Attempt time-outs of each edge (constant delay: one FIFO lane per edge). */
+  readonly timeouts: Lanes;
   readonly topo: Topology;
   readonly metrics: Metrics;
   readonly notable: Notables;
@@ -78,6 +82,8 @@ export class Engine {
   ) {
     this.seed = scenario.settings.seed;
     this.topo = new Topology(scenario);
+    const calls = this.calls;
+    this.timeouts = new Lanes(this.queue, EV_TIMEOUT_LANE, this.topo.edgeCount, (id, gen) => calls.gen[id] === gen);
     this.metrics = new Metrics(this.topo.nodeCount, this.topo.edgeCount);
     this.notable = new Notables(maxNotable, this.topo.nodeCount + this.topo.instTotal);
     this.faults = new Faults(this);
@@ -119,6 +125,9 @@ export class Engine {
         return this.nodes.onServiceDone(a, b);
       case EV_CLIENT_ARRIVAL:
         return this.clients.onArrival(a, b);
+      case EV_TIMEOUT_LANE:
+        this.timeouts.take(a);
+        return this.callFlow.onTimeout(this.timeouts.id, this.timeouts.gen);
       case EV_ATTEMPT_TIMEOUT:
         return this.callFlow.onTimeout(a, b);
       case EV_RETRY:

@@ -1,5 +1,9 @@
 /**
- * The event queue: a binary min-heap keyed by (time, insertion sequence). The heap itself moves
+ * The event queue: a binary min-heap keyed by (time, insertion sequence), plus a FIFO for events
+ * due right now (delay 0, e.g. a call over a zero-latency link). Every event already in the heap
+ * for the current time was inserted before any of those (it was scheduled from an earlier time),
+ * so serving the heap's current-time events first, then the FIFO, keeps the exact (time,
+ * sequence) order while zero-delay events skip the heap. The heap itself moves
  * only three numbers per level (time, sequence, payload slot); an event's payload (an integer kind
  * and three integer operands) sits in slot arrays, written at push and read at pop, with freed
  * slots on a free list. Nothing is allocated per event. Equal times pop in insertion order.
@@ -18,7 +22,18 @@ export class EventQueue {
   private freeCount: number;
   private capacity: number;
   private nextSeq = 0;
+  /** Events in the heap. */
+  private heapSize = 0;
+  /** Events in all (heap and FIFO). */
   size = 0;
+  /** The time of the last event popped: pushes at this time go to the FIFO. */
+  private now = 0;
+  private readyKinds = new Int32Array(256);
+  private readyA = new Int32Array(256);
+  private readyB = new Int32Array(256);
+  private readyC = new Int32Array(256);
+  private readyHead = 0;
+  private readySize = 0;
 
   /** The event most recently popped. */
   topTime = 0;
@@ -44,11 +59,53 @@ export class EventQueue {
 
   /** Time of the earliest event; Infinity when empty. */
   peekTime(): number {
-    return this.size > 0 ? (this.time[0] as number) : Infinity;
+    if (this.readySize > 0) return this.now;
+    return this.heapSize > 0 ? (this.time[0] as number) : Infinity;
   }
 
   push(t: number, kind: number, a: number, b: number, c: number): void {
-    if (this.size === this.capacity) this.grow();
+    if (t <= this.now) {
+      this.pushReady(kind, a, b, c);
+      this.nextSeq++;
+      return;
+    }
+    this.pushAt(t, this.nextSeq++, kind, a, b, c);
+  }
+
+  private pushReady(kind: number, a: number, b: number, c: number): void {
+    if (this.readySize === this.readyKinds.length) this.growReady();
+    const at = (this.readyHead + this.readySize) & (this.readyKinds.length - 1);
+    this.readyKinds[at] = kind;
+    this.readyA[at] = a;
+    this.readyB[at] = b;
+    this.readyC[at] = c;
+    this.readySize++;
+    this.size++;
+  }
+
+  private growReady(): void {
+    const n = this.readyKinds.length;
+    const grow = (old: Int32Array) => {
+      const next = new Int32Array(n * 2);
+      for (let k = 0; k < this.readySize; k++) next[k] = old[(this.readyHead + k) & (n - 1)] as number;
+      return next;
+    };
+    this.readyKinds = grow(this.readyKinds);
+    this.readyA = grow(this.readyA);
+    this.readyB = grow(this.readyB);
+    this.readyC = grow(this.readyC);
+    this.readyHead = 0;
+  }
+
+  /** Reserves the next insertion sequence number (for events held outside the heap for a while). */
+  takeSeq(): number {
+    return this.nextSeq++;
+  }
+
+  /** Pushes an event with a sequence number reserved earlier by takeSeq. */
+  pushAt(t: number, s: number, kind: number, a: number, b: number, c: number): void {
+    if (this.heapSize === this.capacity) this.grow();
+    this.size++;
     const slot = this.freeSlots[--this.freeCount] as number;
     this.kinds[slot] = kind;
     this.as[slot] = a;
@@ -57,8 +114,7 @@ export class EventQueue {
     const time = this.time;
     const seq = this.seq;
     const slots = this.slot;
-    const s = this.nextSeq++;
-    let i = this.size++;
+    let i = this.heapSize++;
     while (i > 0) {
       const p = (i - 1) >> 1;
       const pt = time[p] as number;
@@ -75,6 +131,23 @@ export class EventQueue {
 
   /** Removes the earliest event into topTime/topKind/topA/topB/topC. The queue must not be empty. */
   pop(): void {
+    this.size--;
+    if (this.readySize > 0 && !(this.heapSize > 0 && this.time[0] === this.now)) {
+      const at = this.readyHead;
+      this.topTime = this.now;
+      this.topKind = this.readyKinds[at] as number;
+      this.topA = this.readyA[at] as number;
+      this.topB = this.readyB[at] as number;
+      this.topC = this.readyC[at] as number;
+      this.readyHead = (at + 1) & (this.readyKinds.length - 1);
+      this.readySize--;
+      return;
+    }
+    this.popHeap();
+    this.now = this.topTime;
+  }
+
+  private popHeap(): void {
     const time = this.time;
     const seq = this.seq;
     const slots = this.slot;
@@ -85,7 +158,7 @@ export class EventQueue {
     this.topB = this.bs[top] as number;
     this.topC = this.cs[top] as number;
     this.freeSlots[this.freeCount++] = top;
-    const last = --this.size;
+    const last = --this.heapSize;
     if (last === 0) return;
     const t = time[last] as number;
     const s = seq[last] as number;

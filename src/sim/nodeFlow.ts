@@ -238,7 +238,7 @@ export class NodeFlow {
     const jobs = e.jobs;
     const flags = jobs.flags[j] as number;
     if ((flags & JF_DETACHED) !== 0) {
-      e.sagas.detachedDone(j);
+      // A choreographed saga's own job: nobody waits for an answer (sagas.ts counted the outcome).
       jobs.release(j);
       return;
     }

@@ -110,7 +110,4 @@ export class Sagas {
     e.jobs.flags[j] = flags & ~JF_IN_SAGA;
     e.nodes.complete(j, DEPENDENCY_FAILED);
   }
-
-  /** A detached saga job finished: nothing to answer. */
-  detachedDone(_j: number): void {}
 }

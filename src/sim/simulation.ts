@@ -1,7 +1,7 @@
 import type { Scenario } from '../model';
 import { Engine } from './engine';
 import { seconds } from './notable';
-import type { EngineOptions, Progress, RunResult, RunStatus, Sample } from './types';
+import type { EngineOptions, NotableEvent, Progress, RunResult, RunStatus, Sample } from './types';
 
 /** How often (in events, a power of two) the wall clock and the live-record count are looked at. */
 const CHECK_EVERY = 4096;
@@ -61,13 +61,15 @@ export class Simulation {
     const batch = Math.max(0, Math.min(maxEvents, this.maxEvents - this.events));
     let processed = 0;
     let ended = false;
+    let nextStop = this.nextStopMs;
     for (;;) {
       const t = queue.peekTime();
-      if (t >= this.nextStopMs) {
+      if (t >= nextStop) {
         if (this.boundary(t)) {
           ended = true;
           break;
         }
+        nextStop = this.nextStopMs;
         continue;
       }
       if (processed >= batch) {
@@ -151,10 +153,20 @@ export class Simulation {
     if (status === 'budget_exceeded') e.notable.add(e.now, 'budget_exceeded', '', reason);
   }
 
+  private notableTaken = 0;
+
   /** Samples completed since the last call. */
   takeSamples(): Sample[] {
     const out = this.samples.slice(this.taken);
     this.taken = this.samples.length;
+    return out;
+  }
+
+  /** Notable events recorded since the last call (for streaming; result() is for the end). */
+  takeNotable(): NotableEvent[] {
+    const all = this.engine.notable.events;
+    const out = all.slice(this.notableTaken);
+    this.notableTaken = all.length;
     return out;
   }
 

@@ -87,7 +87,8 @@ export const createRunSlice =
             if (handle !== current) return;
             handle = null;
             if (!result) return;
-            set({ runPhase: 'done', runResult: result, runSamples: result.samples, runNotable: result.notable, runProgress: null });
+            // The worker streamed every sample and notable event; the result carries the totals.
+            set({ runPhase: 'done', runResult: { ...result, samples: get().runSamples, notable: get().runNotable }, runProgress: null });
             if (result.status === 'budget_exceeded') {
               get().notify({ id: RUN_NOTICE, tone: 'warning', text: `The run stopped early: ${result.reason ?? 'it hit its budget'}. The results so far are shown.` });
             }

@@ -22,7 +22,7 @@ export interface RunSettings {
 
 /** The worker's API, as seen through comlink. */
 export interface SimWorkerApi {
-  run(scenario: Scenario, settings: RunSettings, onProgress: (update: ProgressUpdate) => void): Promise<RunResult>;
+  run(scenario: Scenario, settings: RunSettings, onProgress: (update: ProgressUpdate) => void | Promise<void>): Promise<RunResult>;
   pause(): void;
   resume(): void;
   setSpeed(speed: RunSpeed): void;

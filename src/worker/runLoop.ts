@@ -36,24 +36,23 @@ export function createRunner(now: () => number = () => performance.now()): SimWo
     setSpeed: (next) => {
       speed = next;
     },
-    async run(scenario: Scenario, settings: RunSettings, onProgress: (update: ProgressUpdate) => void): Promise<RunResult> {
+    async run(scenario: Scenario, settings: RunSettings, onProgress: (update: ProgressUpdate) => void | Promise<void>): Promise<RunResult> {
       speed = settings.speed;
       paused = false;
       const sim = new Simulation(scenario, settings.maxWallMs !== undefined ? { maxWallMs: settings.maxWallMs } : {});
       let lastSent = now();
-      let notableSent = 0;
       // Play mode: simulated ms that should have elapsed by now.
       let playClock = 0;
       let lastTick = now();
-      const send = () => {
-        const notable = sim.result().notable;
-        onProgress({ progress: sim.progress(), samples: sim.takeSamples(), notable: notable.slice(notableSent) });
-        notableSent = notable.length;
+      // Awaited: through comlink the callback is a message on its own port, so without the ack
+      // the final samples could arrive after the result (and be dropped by the page).
+      const send = async () => {
+        await onProgress({ progress: sim.progress(), samples: sim.takeSamples(), notable: sim.takeNotable() });
         lastSent = now();
       };
       for (;;) {
         if (paused) {
-          send();
+          await send();
           await new Promise<void>((resolve) => {
             wake = resolve;
           });
@@ -73,11 +72,13 @@ export function createRunner(now: () => number = () => performance.now()): SimWo
           if (!done) await sleep(16);
         }
         if (done) break;
-        if (now() - lastSent >= settings.progressEveryMs) send();
+        if (now() - lastSent >= settings.progressEveryMs) await send();
         await yieldToMessages();
       }
-      send();
-      return sim.result();
+      await send();
+      // Samples and notable events have all been streamed: the final message carries only the
+      // totals, so the page does not deserialise the whole run a second time.
+      return { ...sim.result(), samples: [], notable: [] };
     },
   };
 }
