@@ -107,3 +107,15 @@ test('refuses to run a scenario with a blocking problem and says why', async ({ 
   await expect(page.getByRole('alert').filter({ hasText: 'The run did not start' })).toContainText('Sync calls loop between Service 1 and Service 2');
   await expect(page.getByRole('button', { name: 'Run simulation' })).toBeEnabled();
 });
+
+test('animated flow follows prefers-reduced-motion and can be switched off', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await openApp(page);
+  const toggle = page.getByRole('checkbox', { name: 'Animate flow' });
+  await expect(toggle).not.toBeChecked();
+  await expect(page.locator('html')).toHaveAttribute('data-flow', 'off');
+  await toggle.check();
+  await expect(page.locator('html')).toHaveAttribute('data-flow', 'on');
+  await page.reload();
+  await expect(page.getByRole('checkbox', { name: 'Animate flow' })).toBeChecked();
+});

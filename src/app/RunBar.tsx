@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { appStore, useAppStore, type AppState } from '../store';
 import { HealthLegend, Scrubber } from '../studio/Scrubber';
 import { action, perform, type AppAction } from './actions';
@@ -26,6 +26,36 @@ function clock(s: AppState): string {
   const durationS = (s.runScenario ?? s.scenario).settings.durationS;
   const simulatedMs = s.runProgress?.simulatedMs ?? (s.runResult ? s.runResult.simulatedMs : 0);
   return `${(simulatedMs / 1000).toFixed(1)} s of ${durationS} s`;
+}
+
+const FLOW_KEY = 'faultline.v1.animateFlow';
+
+/** Moving dashes along busy edges: on unless the user turned it off or prefers reduced motion. */
+function FlowToggle() {
+  const id = useId();
+  const [on, setOn] = useState(() => {
+    try {
+      const stored = localStorage.getItem(FLOW_KEY);
+      if (stored !== null) return stored === 'on';
+    } catch {
+      // Storage may be blocked: fall back to the motion preference.
+    }
+    return !window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+  });
+  useEffect(() => {
+    document.documentElement.dataset.flow = on ? 'on' : 'off';
+    try {
+      localStorage.setItem(FLOW_KEY, on ? 'on' : 'off');
+    } catch {
+      // Not remembered across reloads, which is fine.
+    }
+  }, [on]);
+  return (
+    <span className="flow-toggle">
+      <input id={id} type="checkbox" checked={on} onChange={(e) => setOn(e.target.checked)} />
+      <label htmlFor={id}>Animate flow</label>
+    </span>
+  );
 }
 
 /** Run controls, the simulated clock, the timeline scrubber and the health legend. */
@@ -71,6 +101,7 @@ export function RunBar() {
         {stale ? ' · scenario edited since this run' : ''}
       </span>
       <Scrubber />
+      <FlowToggle />
       <HealthLegend />
     </section>
   );
