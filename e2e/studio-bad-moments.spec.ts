@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { openApp, selectNode } from './fixtures';
 
-const runStatus = (page: import('@playwright/test').Page) => page.getByRole('status', { name: 'Run status' });
+const runStatus = (page: Page) => page.getByRole('status', { name: 'Run status' });
 
 test('a crashed worker says so, loses nothing, and the next run works', async ({ page }) => {
   // The first worker the page creates dies on start, as a worker with a bug would.
