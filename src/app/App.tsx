@@ -18,7 +18,7 @@ const onDropFiles = (files: File[]) => void importFiles(files);
 
 export function App() {
   useShortcuts();
-  const tall = useAppStore((s) => s.bottomTab === 'results' || s.bottomTab === 'events');
+  const tall = useAppStore((s) => s.bottomTab === 'results' || s.bottomTab === 'events' || s.bottomTab === 'compare' || s.bottomTab === 'sweep');
   return (
     <ReactFlowProvider>
       <div className="app">

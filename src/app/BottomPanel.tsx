@@ -5,12 +5,16 @@ import { WorkloadPanel } from '../editor/WorkloadPanel';
 import { useAppStore, type BottomTab } from '../store';
 import { EventLog } from '../studio/EventLog';
 import { Explainer } from '../studio/Explainer';
+import { ComparePanel } from '../studio/ComparePanel';
 import { ResultsPanel } from '../studio/ResultsPanel';
+import { SweepPanel } from '../studio/SweepPanel';
 import { ResultsExports } from './ResultsExports';
 
 const TABS: readonly { id: BottomTab; label: string }[] = [
   { id: 'problems', label: 'Problems' },
   { id: 'results', label: 'Results' },
+  { id: 'compare', label: 'Compare' },
+  { id: 'sweep', label: 'Sweep' },
   { id: 'events', label: 'Events' },
   { id: 'workload', label: 'Workload' },
   { id: 'faults', label: 'Faults' },
@@ -61,6 +65,10 @@ export function BottomPanel() {
             <Explainer />
             <EventLog />
           </>
+        ) : tab === 'compare' ? (
+          <ComparePanel />
+        ) : tab === 'sweep' ? (
+          <SweepPanel />
         ) : tab === 'results' ? (
           <>
             <ResultsExports />

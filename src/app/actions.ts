@@ -6,7 +6,7 @@ import { downloadText, exportScenarioFile, readScenarioFile, scenarioFileName } 
 import { samplesToCsv } from '../export/samplesCsv';
 import { csv, fromTable } from '../export/tables';
 import { summarize } from '../model';
-import { appStore, copySelection, edits, pasteSnippet, type AppState, type Snippet } from '../store';
+import { appStore, copySelection, edits, isBatchRunning, pasteSnippet, type AppState, type Snippet } from '../store';
 
 export type ActionGroup = 'Add' | 'Edit' | 'View' | 'Run' | 'Scenario' | 'Help';
 
@@ -184,6 +184,27 @@ export const ACTIONS: readonly AppAction[] = [
   { id: 'pause', label: 'Pause', group: 'Run', keys: ['Shift+P'], enabled: (s) => s.runPhase === 'running', perform: () => state().pauseRun() },
   { id: 'resume', label: 'Resume', group: 'Run', keys: ['Shift+R'], enabled: (s) => s.runPhase === 'paused', perform: () => state().resumeRun() },
   { id: 'cancel-run', label: 'Cancel run', group: 'Run', keys: ['Mod+.'], enabled: (s) => s.runPhase === 'running' || s.runPhase === 'paused', perform: () => state().cancelRun() },
+  {
+    id: 'run-compare',
+    label: 'Compare: run A and B',
+    group: 'Run',
+    enabled: (s) => !isBatchRunning(s),
+    perform: () => {
+      state().setBottomTab('compare');
+      state().runCompare();
+    },
+  },
+  {
+    id: 'run-sweep',
+    label: 'Sweep: run every value',
+    group: 'Run',
+    enabled: (s) => !isBatchRunning(s),
+    perform: () => {
+      state().setBottomTab('sweep');
+      state().runSweep();
+    },
+  },
+  { id: 'cancel-batch', label: 'Cancel compare or sweep', group: 'Run', enabled: isBatchRunning, perform: () => state().cancelBatch() },
   { id: 'save', label: 'Save now', group: 'Scenario', keys: ['Mod+S'], perform: () => void state().saveNow() },
   { id: 'import', label: 'Import scenario file...', group: 'Scenario', keys: ['Mod+O'], perform: pickFile },
   { id: 'export', label: 'Export scenario file', group: 'Scenario', keys: ['Mod+Shift+E'], perform: () => exportScenarioFile(state().scenario) },

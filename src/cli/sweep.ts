@@ -1,4 +1,4 @@
-import { isPlainObjectValue } from './values';
+import { setScenarioPath } from '../model';
 
 export interface SweepSpec {
   /** As written by the user, e.g. `edges.api-db.policy.retry.maxAttempts`. */
@@ -35,28 +35,11 @@ export function parseSweep(text: string): SweepSpec | string {
   return { path, segments, values };
 }
 
-function setIn(target: unknown, segments: readonly string[], value: unknown): unknown {
-  const [head, ...rest] = segments;
-  if (head === undefined) return value;
-  const container: Record<string, unknown> = isPlainObjectValue(target) ? { ...target } : {};
-  container[head] = setIn(container[head], rest, value);
-  return container;
-}
-
 /**
- * A copy of the raw scenario with the swept field set. Items of nodes/edges/faults/groups are
- * addressed by id (or by index). The result still has to pass restore.
+ * A copy of the raw scenario with the swept field set (see model/sweep.ts, shared with the studio).
+ * The result still has to pass restore.
  */
 export function applySweepValue(scenario: Record<string, unknown>, spec: SweepSpec, value: unknown): Record<string, unknown> | string {
-  const [first, id, ...rest] = spec.segments;
-  if (first !== undefined && COLLECTIONS.includes(first) && id !== undefined) {
-    const list = scenario[first];
-    if (!Array.isArray(list)) return `--sweep: the scenario has no ${first}`;
-    const index = list.findIndex((item: unknown, i) => (isPlainObjectValue(item) && item.id === id) || String(i) === id);
-    if (index < 0) return `--sweep: no ${first.slice(0, -1)} with id "${id}"`;
-    const copy = [...list];
-    copy[index] = setIn(copy[index], rest, value);
-    return { ...scenario, [first]: copy };
-  }
-  return setIn(scenario, spec.segments, value) as Record<string, unknown>;
+  const changed = setScenarioPath(scenario, spec.segments, value);
+  return typeof changed === 'string' ? `--sweep: ${changed}` : changed;
 }

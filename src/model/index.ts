@@ -14,3 +14,4 @@ export { inspectUntrusted, parseJsonText } from './untrusted';
 export * from './lint';
 export * from './results';
 export * from './summary';
+export * from './sweep';

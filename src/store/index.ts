@@ -41,3 +41,7 @@ export function useAppStore<T>(selector: (state: AppState) => T): T {
 }
 export { liveEdge, liveNode, nodeHealth, sampleAt, failuresOf, type Health, type NodeLive, type EdgeLive } from './runView';
 export type { RunPhase } from './runSlice';
+export type { BatchPhase, CompareVariant, ComparedRun, SweepMetric, SweepPoint, SweepRun } from './compareSlice';
+export { isBatchRunning } from './compareSlice';
+export { poolSize } from '../worker/pool';
+export { VARIANT_RECIPES, applyRecipes, recipesLabel, type RecipeId, type VariantRecipe } from './variants';

@@ -18,7 +18,7 @@ export interface ImportReport {
   readonly errors: readonly Issue[];
 }
 
-export type BottomTab = 'workload' | 'faults' | 'problems' | 'events' | 'results';
+export type BottomTab = 'workload' | 'faults' | 'problems' | 'events' | 'results' | 'compare' | 'sweep';
 
 export interface UiSlice {
   notices: readonly Notice[];
