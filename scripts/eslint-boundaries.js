@@ -13,7 +13,8 @@ export const ALLOWED = {
   lessons: ['model'],
   share: ['model'],
   export: ['model'],
-  cli: ['sim', 'model', 'share', 'export'],
+  // The CLI test suite runs the wizard's starter scenarios in the engine.
+  cli: ['sim', 'model', 'share', 'export', 'wizard'],
   ui: [],
   app: '*',
 };

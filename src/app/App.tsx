@@ -2,6 +2,9 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useAppStore } from '../store';
 import { Canvas } from '../editor/Canvas';
 import { Inspector } from '../editor/inspector/Inspector';
+import { canvasApi } from '../editor/canvasApi';
+import { downloadText } from '../export/scenarioFile';
+import { Wizard } from '../wizard';
 import { Palette } from '../editor/Palette';
 import { importFiles } from './actions';
 import { BottomPanel } from './BottomPanel';
@@ -15,6 +18,7 @@ import { SelectionBar } from './SelectionBar';
 import { Toolbar } from './Toolbar';
 
 const onDropFiles = (files: File[]) => void importFiles(files);
+const fitAfterOpening = () => requestAnimationFrame(() => canvasApi()?.fitView());
 
 export function App() {
   useShortcuts();
@@ -39,6 +43,7 @@ export function App() {
         <HelpOverlay />
         <ImportReportDialog />
         <ContextDialog />
+        <Wizard download={downloadText} onOpenedInEditor={fitAfterOpening} />
       </div>
     </ReactFlowProvider>
   );
