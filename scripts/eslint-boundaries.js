@@ -13,8 +13,9 @@ export const ALLOWED = {
   lessons: ['model'],
   share: ['model'],
   export: ['model'],
-  // The CLI test suite runs the wizard's starter scenarios in the engine.
-  cli: ['sim', 'model', 'share', 'export', 'wizard'],
+  // The CLI test suite runs the wizard's starter scenarios in the engine, and every lesson's
+  // scenarios to check the claim the lesson makes (src/cli/lessons.test.ts).
+  cli: ['sim', 'model', 'share', 'export', 'wizard', 'lessons'],
   ui: [],
   app: '*',
 };

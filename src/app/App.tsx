@@ -11,6 +11,7 @@ import { BottomPanel } from './BottomPanel';
 import { ContextDialog } from './ContextDialog';
 import { HelpOverlay } from './HelpOverlay';
 import { ImportReportDialog } from './ImportReport';
+import { LessonLayer, LessonPanel } from './lessons';
 import { Notices } from './Notices';
 import { RunBar } from './RunBar';
 import { useShortcuts } from './shortcuts';
@@ -39,10 +40,12 @@ export function App() {
             <BottomPanel />
           </div>
           <Inspector />
+          <LessonPanel />
         </main>
         <HelpOverlay />
         <ImportReportDialog />
         <ContextDialog />
+        <LessonLayer />
         <Wizard download={downloadText} onOpenedInEditor={fitAfterOpening} />
       </div>
     </ReactFlowProvider>

@@ -69,6 +69,7 @@ export function Toolbar() {
         <ActionButton a={action('export')} icon="export" text />
       </div>
       <div className="toolbar__spacer" />
+      <ActionButton a={action('open-lessons')} />
       <ActionButton a={action('open-wizard')} />
       <ActionButton a={action('help')} icon="help" />
       <ScenariosDialog open={scenariosOpen} onClose={() => setScenariosOpen(false)} />

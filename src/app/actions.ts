@@ -8,6 +8,7 @@ import { csv, fromTable } from '../export/tables';
 import { summarize } from '../model';
 import { appStore, copySelection, edits, isBatchRunning, pasteSnippet, type AppState, type Snippet } from '../store';
 import { openWizard } from '../wizard';
+import { openLessonBrowser } from './lessons/lessonStore';
 
 export type ActionGroup = 'Add' | 'Edit' | 'View' | 'Run' | 'Scenario' | 'Help';
 
@@ -233,6 +234,7 @@ export const ACTIONS: readonly AppAction[] = [
   { id: 'new-example', label: 'New from example', group: 'Scenario', perform: () => state().newScenario('example') },
   { id: 'new-blank', label: 'New blank scenario', group: 'Scenario', perform: () => state().newScenario('blank') },
   { id: 'duplicate-scenario', label: 'Duplicate scenario', group: 'Scenario', perform: () => state().duplicateScenario() },
+  { id: 'open-lessons', label: 'Lessons', group: 'Help', perform: openLessonBrowser },
   { id: 'open-wizard', label: 'Decide: monolith or microservices?', group: 'Scenario', perform: openWizard },
   { id: 'help', label: 'Keyboard shortcuts', group: 'Help', keys: ['?'], perform: () => state().setHelpOpen(!state().helpOpen) },
 ];
