@@ -5,6 +5,12 @@
  * Figures are events (or client requests) per second of wall-clock time, as the targets are
  * stated; per second of CPU time is printed too, since on a shared machine wall time also
  * counts other processes. A hand-tight typed-array M/M/1 loop runs first, for scale.
+ *
+ * M/M/1 counts the engine's events as the run reports them (each customer is a client arrival,
+ * the call's arrival at the server and the end of its service: 3 events, as the engine has always
+ * counted them) and prints customers per second beside them, so that a change in events per
+ * customer cannot pass for a speed-up. It runs three times; the median run (by wall rate) is
+ * reported, with all three.
  */
 import { restore, type Scenario, type ScenarioInput } from '../src/model';
 import { Simulation, simulate, type RunResult } from '../src/sim';
@@ -146,7 +152,8 @@ simulate(mm1(300));
 simulate(chain(30));
 
 const reference = timed(() => handTight(30_000_000));
-const mm1Run = timed(() => simulate(mm1(20_000)));
+const mm1Runs = [0, 1, 2].map(() => timed(() => simulate(mm1(20_000))));
+const mm1Run = [...mm1Runs].sort((a, b) => a.value.events / a.wallS - b.value.events / b.wallS)[1] as Timed<RunResult>;
 const chainRun = timed(() => simulate(chain(1000)));
 
 // Ten million client requests: the chain at 800 req/s for 12,500 simulated seconds, the heap
@@ -164,6 +171,8 @@ const heapAfter = process.memoryUsage().heapUsed;
 heapPeak = Math.max(heapPeak, heapAfter);
 
 const mm1Events = mm1Run.value.events;
+const mm1Customers = mm1Run.value.totals.system.clientRequests;
+const mm1PerCustomer = mm1Events / mm1Customers;
 const chainRequests = chainRun.value.totals.system.clientRequests;
 const lines = [
   '## Simulation engine',
@@ -174,9 +183,12 @@ const lines = [
   '',
   '| figure | measured (wall clock) | per CPU second | target | met |',
   '|---|---|---|---|---|',
-  `| M/M/1 at rho 0.9, ${n(mm1Run.value.totals.system.clientRequests)} customers (mean service 1 ms, 3 events each) | ${n(mm1Events / mm1Run.wallS)} events/s | ${n(mm1Events / mm1Run.cpuS)} events/s | >= 5,000,000 events/s | ${met(mm1Events / mm1Run.wallS >= 5e6)} |`,
+  `| M/M/1 at rho 0.9, ${n(mm1Customers)} customers (mean service 1 ms, ${mm1PerCustomer.toFixed(2)} events each) | ${n(mm1Events / mm1Run.wallS)} events/s | ${n(mm1Events / mm1Run.cpuS)} events/s | >= 5,000,000 events/s | ${met(mm1Events / mm1Run.wallS >= 5e6)} |`,
+  `| the same, in customers | ${n(mm1Customers / mm1Run.wallS)} customers/s | ${n(mm1Customers / mm1Run.cpuS)} customers/s | | |`,
   `| 3-level chain with time-outs, retries, breakers, bulkheads; 800 req/s for 1000 simulated s | ${n(chainRequests / chainRun.wallS)} client requests/s | ${n(chainRequests / chainRun.cpuS)} requests/s | >= 250,000 requests/s | ${met(chainRequests / chainRun.wallS >= 250_000)} |`,
   `| heap during a ${n(bigRun.value.totals.system.clientRequests)}-request run (peak above baseline) | ${mb(heapPeak - heapBefore)} | | < 200 MB | ${met(heapPeak - heapBefore < 200 * 1024 * 1024)} |`,
+  '',
+  `M/M/1 runs (events/s, wall / CPU): ${mm1Runs.map((r) => `${n(r.value.events / r.wallS)} / ${n(r.value.events / r.cpuS)}`).join('; ')}; the median is shown.`,
   '',
   `The ${n(bigRun.value.totals.system.clientRequests)}-request run took ${bigRun.wallS.toFixed(1)} s (${n(bigRun.value.events)} events, ` +
     `${bigRun.value.samples.length} one-second samples kept); heap ${mb(heapAfter - heapBefore)} above the ${mb(heapBefore)} baseline after it` +

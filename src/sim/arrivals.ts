@@ -14,10 +14,10 @@ interface Window {
  * is where the integrated rate since the last one reaches an Exp(1) draw (exact, no thinning).
  */
 export class RateSchedule {
-  private readonly start: Float64Array;
-  private readonly end: Float64Array;
-  private readonly rate0: Float64Array;
-  private readonly rate1: Float64Array;
+  private declare readonly start: Float64Array;
+  private declare readonly end: Float64Array;
+  private declare readonly rate0: Float64Array;
+  private declare readonly rate1: Float64Array;
   private segment = 0;
 
   constructor(workload: Workload, spikes: readonly Window[]) {

@@ -21,29 +21,32 @@ const STATE_NAMES: readonly BreakerState[] = ['closed', 'open', 'half_open'];
  * limiter and bulkhead inside it (Resilience4j's default recordExceptions).
  */
 export class Breakers {
-  readonly enabled: Uint8Array;
-  readonly state: Int32Array;
-  readonly openings: Float64Array;
-  private readonly config: (CircuitBreaker | null)[];
-  private readonly timeWindow: Uint8Array;
-  private readonly size: Int32Array;
-  private readonly minimumCalls: Int32Array;
-  private readonly base: Int32Array;
-  private readonly slotCalls: Float64Array;
-  private readonly slotFailures: Float64Array;
-  private readonly slotSlow: Float64Array;
+  declare readonly enabled: Uint8Array;
+  declare readonly state: Int32Array;
+  declare readonly openings: Float64Array;
+  private declare readonly config: (CircuitBreaker | null)[];
+  private declare readonly timeWindow: Uint8Array;
+  private declare readonly size: Int32Array;
+  private declare readonly minimumCalls: Int32Array;
+  private declare readonly base: Int32Array;
+  private declare readonly slotCalls: Float64Array;
+  private declare readonly slotFailures: Float64Array;
+  private declare readonly slotSlow: Float64Array;
   /** COUNT: next slot; TIME: the second of the newest bucket. */
-  private readonly head: Float64Array;
-  private readonly calls: Float64Array;
-  private readonly failures: Float64Array;
-  private readonly slow: Float64Array;
-  private readonly halfOpenPermits: Int32Array;
-  private readonly halfOpenCalls: Int32Array;
-  private readonly halfOpenFailures: Int32Array;
-  private readonly halfOpenSlow: Int32Array;
-  private readonly gen: Int32Array;
+  private declare readonly head: Float64Array;
+  private declare readonly calls: Float64Array;
+  private declare readonly failures: Float64Array;
+  private declare readonly slow: Float64Array;
+  private declare readonly halfOpenPermits: Int32Array;
+  private declare readonly halfOpenCalls: Int32Array;
+  private declare readonly halfOpenFailures: Int32Array;
+  private declare readonly halfOpenSlow: Int32Array;
+  private declare readonly gen: Int32Array;
 
-  constructor(private readonly e: Engine) {
+  private declare readonly e: Engine;
+
+  constructor(e: Engine) {
+    this.e = e;
     const topo = e.topo;
     const n = topo.instTotal;
     this.config = Array.from({ length: n }, (_, i) => topo.policy[topo.instEdge[i] as number]?.circuitBreaker ?? null);

@@ -72,12 +72,15 @@ export class Brokers {
   private readonly inFlight: number[] = [];
   private readonly nextConsumer: number[] = [];
   /** Per node: its broker queues (a broker) or the queues it consumes and through which edge. */
-  private readonly queuesOf: Int32Array[];
-  private readonly subscriptions: Int32Array[];
-  private readonly subscriptionEdges: Int32Array[];
-  private readonly nextSubscription: Int32Array;
+  private declare readonly queuesOf: Int32Array[];
+  private declare readonly subscriptions: Int32Array[];
+  private declare readonly subscriptionEdges: Int32Array[];
+  private declare readonly nextSubscription: Int32Array;
 
-  constructor(private readonly e: Engine) {
+  private declare readonly e: Engine;
+
+  constructor(e: Engine) {
+    this.e = e;
     const topo = e.topo;
     const queuesOf: number[][] = topo.nodes.map(() => []);
     const subs: number[][] = topo.nodes.map(() => []);
@@ -205,6 +208,11 @@ export class Brokers {
   }
 
   /** A consumer replica has a free worker and nothing queued: take a message if any. */
+  /** Whether `node` consumes from some queue or topic (pull can deliver to it). */
+  isConsumer(node: number): boolean {
+    return (this.subscriptions[node] as Int32Array).length > 0;
+  }
+
   pull(node: number, replica: number): boolean {
     const subs = this.subscriptions[node] as Int32Array;
     if (subs.length === 0) return false;

@@ -7,17 +7,20 @@ import type { Engine } from './engine';
  * Resilience4j's order) keeps running while an attempt waits.
  */
 export class Bulkheads {
-  readonly enabled: Uint8Array;
-  readonly maxWaitMs: Float64Array;
-  readonly inUse: Int32Array;
-  private readonly limit: Int32Array;
+  declare readonly enabled: Uint8Array;
+  declare readonly maxWaitMs: Float64Array;
+  declare readonly inUse: Int32Array;
+  private declare readonly limit: Int32Array;
   /** Waiting calls per instance: a ring of (call, generation) pairs. */
-  private readonly waitCalls: Int32Array[];
-  private readonly waitGens: Int32Array[];
-  private readonly waitHead: Int32Array;
-  private readonly waitSize: Int32Array;
+  private declare readonly waitCalls: Int32Array[];
+  private declare readonly waitGens: Int32Array[];
+  private declare readonly waitHead: Int32Array;
+  private declare readonly waitSize: Int32Array;
 
-  constructor(private readonly e: Engine) {
+  private declare readonly e: Engine;
+
+  constructor(e: Engine) {
+    this.e = e;
     const topo = e.topo;
     const n = topo.instTotal;
     this.enabled = Uint8Array.from(topo.policy, (p) => (p.bulkhead ? 1 : 0));

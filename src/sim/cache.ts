@@ -16,7 +16,11 @@ class LruKeyspace {
   private head = -1;
   private tail = -1;
 
-  constructor(private readonly capacity: number) {}
+  private declare readonly capacity: number;
+
+  constructor(capacity: number) {
+    this.capacity = capacity;
+  }
 
   /** Whether `key` is cached and fresh at `now` (a hit moves it to the front). */
   hit(key: number, now: number): boolean {
@@ -103,13 +107,16 @@ class LruKeyspace {
  * misses both pay hitLatency (the lookup).
  */
 export class Caches {
-  private readonly configs: (CacheNode | null)[];
-  private readonly lru: (LruKeyspace | null)[];
-  private readonly rngs: (Rng | null)[];
-  private readonly flushStart: Float64Array;
-  private readonly flushEnd: Float64Array;
+  private declare readonly configs: (CacheNode | null)[];
+  private declare readonly lru: (LruKeyspace | null)[];
+  private declare readonly rngs: (Rng | null)[];
+  private declare readonly flushStart: Float64Array;
+  private declare readonly flushEnd: Float64Array;
 
-  constructor(private readonly e: Engine) {
+  private declare readonly e: Engine;
+
+  constructor(e: Engine) {
+    this.e = e;
     const nodes = e.topo.nodes;
     this.configs = nodes.map((x) => (x.kind === 'cache' ? x : null));
     this.lru = this.configs.map((c) => (c?.keyspace ? new LruKeyspace(c.keyspace.capacity) : null));

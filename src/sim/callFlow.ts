@@ -4,7 +4,6 @@ import {
   ERROR,
   EV_ATTEMPT_TIMEOUT,
   EV_BULKHEAD_EXPIRE,
-  EV_CALL_ARRIVE,
   EV_RETRY,
   EV_SEND,
   K_LOAD_BALANCER,
@@ -14,21 +13,23 @@ import {
   REJECTED_RATE_LIMIT,
   SHED,
   TIMEOUT,
-  packEdgeReplica,
 } from './codes';
 import type { Engine } from './engine';
-import { CF_BREAKER, CF_BULKHEAD, CF_LB_COUNTED, CF_PARTITIONED, CF_SENT, CF_WAITING_BULKHEAD } from './records';
+import { CF_BREAKER, CF_BULKHEAD, CF_LB_COUNTED, CF_PARTITIONED, CF_WAITING_BULKHEAD } from './records';
+import type { Sampler } from './distributions';
 import type { Rng } from './rng';
 
 /** Which parts of the policy chain an edge has (one load instead of one per part). */
-const P_DEADLINE = 1;
-const P_THROTTLE = 2;
-const P_BREAKER = 4;
-const P_RATE_LIMIT = 8;
-const P_TIMEOUT = 16;
-const P_BULKHEAD = 32;
-const P_BALANCER = 64;
-const P_BEFORE_SEND = P_DEADLINE | P_THROTTLE | P_BREAKER | P_RATE_LIMIT;
+export const P_DEADLINE = 1;
+export const P_THROTTLE = 2;
+export const P_BREAKER = 4;
+export const P_RATE_LIMIT = 8;
+export const P_TIMEOUT = 16;
+export const P_BULKHEAD = 32;
+export const P_BALANCER = 64;
+export const P_BEFORE_SEND = P_DEADLINE | P_THROTTLE | P_BREAKER | P_RATE_LIMIT;
+/** Parts that give an attempt an expiry. */
+export const P_EXPIRY = P_DEADLINE | P_TIMEOUT;
 
 const FALLBACK_NONE = 0;
 const FALLBACK_STATIC = 1;
@@ -41,14 +42,18 @@ const FALLBACK_CACHED = 2;
  * after a wait), starts its time-out, takes a bulkhead permit (maybe after a wait, inside the
  * time-out) and is sent over the edge (network latency, edge faults). It ends with the callee's
  * answer, its time-out, or a local refusal; the retry layer then decides, and finally the fallback.
+ * The hot paths write flags and codes as tagged literals (V8 does not fold module constants).
  */
 export class CallFlow {
-  private readonly fallback: Int32Array;
+  private declare readonly fallback: Int32Array;
   /** Edges that answered successfully at least once (a cached fallback needs a cached value). */
-  private readonly everSucceeded: Uint8Array;
-  private readonly parts: Int32Array;
+  private declare readonly everSucceeded: Uint8Array;
+  private declare readonly parts: Int32Array;
 
-  constructor(private readonly e: Engine) {
+  private declare readonly e: Engine;
+
+  constructor(e: Engine) {
+    this.e = e;
     const topo = e.topo;
     this.fallback = Int32Array.from(topo.policy, (p) =>
       p.fallback === 'static' ? FALLBACK_STATIC : p.fallback === 'cached' ? FALLBACK_CACHED : FALLBACK_NONE,
@@ -92,7 +97,7 @@ export class CallFlow {
     calls.born[c] = e.now;
     calls.prevDelay[c] = e.retries.baseMs[edge] as number;
     e.retries.onFirstAttempt(edge, inst);
-    this.startAttempt(c);
+    this.startAttempt(c, edge, inst);
   }
 
   /** The propagated deadline of the request a call serves (Infinity: none). */
@@ -101,11 +106,9 @@ export class CallFlow {
     return j >= 0 ? (this.e.jobs.deadline[j] as number) : Infinity;
   }
 
-  private startAttempt(c: number): void {
+  private startAttempt(c: number, edge: number, inst: number): void {
     const e = this.e;
     const calls = e.calls;
-    const edge = calls.edge[c] as number;
-    const inst = calls.inst[c] as number;
     const attempt = (calls.attempt[c] as number) + 1;
     calls.attempt[c] = attempt;
     const gen = ((calls.gen[c] as number) + 1) | 0;
@@ -114,7 +117,12 @@ export class CallFlow {
     calls.startedAt[c] = e.now;
     e.metrics.attempt(edge, attempt > 1);
     const parts = this.parts[edge] as number;
-    if ((parts & P_BEFORE_SEND) === 0) return this.guard(c, parts);
+    if (parts === 0) {
+      // No policy: no expiry, straight out.
+      calls.expiry[c] = Infinity;
+      return this.send(c, 0);
+    }
+    if ((parts & 15 /* P_BEFORE_SEND */) === 0) return this.guard(c, parts);
     if ((parts & P_DEADLINE) !== 0 && this.deadlineOf(c) <= e.now) return this.end(c, TIMEOUT, true, false);
     if ((parts & P_THROTTLE) !== 0 && e.throttles.reject(inst)) return this.end(c, SHED, true, false);
     if ((parts & P_BREAKER) !== 0) {
@@ -142,9 +150,9 @@ export class CallFlow {
     const e = this.e;
     const calls = e.calls;
     const edge = calls.edge[c] as number;
-    if ((parts & (P_DEADLINE | P_TIMEOUT)) === 0) {
+    if ((parts & 17 /* P_EXPIRY */) === 0) {
       calls.expiry[c] = Infinity;
-      if ((parts & P_BULKHEAD) === 0) return this.send(c, parts);
+      if ((parts & 32 /* P_BULKHEAD */) === 0) return this.send(c, parts);
     } else {
       let timeout = e.topo.timeoutMs[edge] as number;
       if ((parts & P_DEADLINE) !== 0) timeout = Math.min(timeout, this.deadlineOf(c) - e.now);
@@ -189,7 +197,7 @@ export class CallFlow {
     const e = this.e;
     const calls = e.calls;
     const edge = calls.edge[c] as number;
-    calls.flags[c] = ((calls.flags[c] as number) & ~CF_WAITING_BULKHEAD) | CF_SENT;
+    calls.flags[c] = ((calls.flags[c] as number) & ~32 /* CF_WAITING_BULKHEAD */) | 4 /* CF_SENT */;
     calls.sentAt[c] = e.now;
     let extra = 0;
     if (e.faults.edgeFaulty[edge] === 1) {
@@ -208,15 +216,16 @@ export class CallFlow {
       if (delayP > 0 && rng.next() < delayP) extra = faults.delayMs[edge] as number;
     }
     let replica = -1;
-    if ((parts & P_BALANCER) !== 0) {
+    if ((parts & 64 /* P_BALANCER */) !== 0) {
       const balancer = e.topo.from[edge] as number;
       replica = e.balancers.pick(balancer);
       e.balancers.attemptStarted(balancer, replica);
       calls.flags[c] = (calls.flags[c] as number) | CF_LB_COUNTED;
     }
     calls.replica[c] = replica;
-    const latency = e.topo.latency[edge]!.next() + extra;
-    e.queue.push(e.now + latency, EV_CALL_ARRIVE, c, calls.gen[c] as number, packEdgeReplica(edge, replica));
+    const latency = (e.topo.latency[edge] as Sampler).next() + extra;
+    // packEdgeReplica, written out.
+    e.queue.push(e.now + latency, 1 /* EV_CALL_ARRIVE */, c, calls.gen[c] as number, edge | ((replica + 1) << 13 /* EDGE_BITS */));
   }
 
   /** A permit passed to call c by the bulkhead. */
@@ -240,7 +249,8 @@ export class CallFlow {
 
   /** EV_RETRY: the backoff is over. */
   onRetry(c: number, gen: number): void {
-    if (this.e.calls.gen[c] === gen) this.startAttempt(c);
+    const calls = this.e.calls;
+    if (calls.gen[c] === gen) this.startAttempt(c, calls.edge[c] as number, calls.inst[c] as number);
   }
 
   /** The current attempt ended; `local` when this caller's own policy refused it. */
@@ -253,19 +263,19 @@ export class CallFlow {
     calls.flags[c] = 0;
     const edge = calls.edge[c] as number;
     const inst = calls.inst[c] as number;
-    if ((flags & CF_BULKHEAD) !== 0) {
+    if ((flags & 2 /* CF_BULKHEAD */) !== 0) {
       const next = e.bulkheads.release(inst);
       if (next >= 0) this.granted(next);
     }
-    if ((flags & CF_BREAKER) !== 0) e.breakers.record(inst, cause !== OK, e.now - (calls.startedAt[c] as number));
-    if (((this.parts[edge] as number) & P_THROTTLE) !== 0 && !local && (cause === OK || cause === ERROR || cause === DEPENDENCY_FAILED)) {
+    if ((flags & 1 /* CF_BREAKER */) !== 0) e.breakers.record(inst, cause !== OK, e.now - (calls.startedAt[c] as number));
+    if (((this.parts[edge] as number) & 2 /* P_THROTTLE */) !== 0 && !local && (cause === OK || cause === ERROR || cause === DEPENDENCY_FAILED)) {
       e.throttles.accepted(inst);
     }
-    if ((flags & CF_LB_COUNTED) !== 0) e.balancers.attemptEnded(e.topo.from[edge] as number, calls.replica[c] as number, cause);
-    e.metrics.attemptOutcome(edge, cause, (flags & CF_SENT) !== 0 ? e.now - (calls.sentAt[c] as number) : -1);
-    if (cause === OK) {
+    if ((flags & 16 /* CF_LB_COUNTED */) !== 0) e.balancers.attemptEnded(e.topo.from[edge] as number, calls.replica[c] as number, cause);
+    e.metrics.attemptOutcome(edge, cause, (flags & 4 /* CF_SENT */) !== 0 ? e.now - (calls.sentAt[c] as number) : -1);
+    if (cause === -1 /* OK */) {
       this.everSucceeded[edge] = 1;
-      return this.finish(c, OK, degraded);
+      return this.finish(c, -1 /* OK */, degraded);
     }
     const delay = e.retries.plan(c, cause, local);
     if (delay >= 0) {

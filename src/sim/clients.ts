@@ -13,15 +13,18 @@ import type { Rng } from './rng';
  * (success or failure) before thinking again; each user starts with a think time.
  */
 export class Clients {
-  private readonly schedules: (RateSchedule | null)[];
-  private readonly arrivalRng: (Rng | null)[];
-  private readonly think: (Sampler | null)[];
-  private readonly spikes: { startMs: number; endMs: number; factor: number }[][];
+  private declare readonly schedules: (RateSchedule | null)[];
+  private declare readonly arrivalRng: (Rng | null)[];
+  private declare readonly think: (Sampler | null)[];
+  private declare readonly spikes: { startMs: number; endMs: number; factor: number }[][];
   /** The client's only call when its request is exactly one call (callPercent 100, count 1), else -1. */
-  private readonly single: Int32Array;
-  private readonly closed: Uint8Array;
+  private declare readonly single: Int32Array;
+  private declare readonly closed: Uint8Array;
 
-  constructor(private readonly e: Engine) {
+  private declare readonly e: Engine;
+
+  constructor(e: Engine) {
+    this.e = e;
     const topo = e.topo;
     this.spikes = topo.nodes.map((_, i) => e.faults.trafficFactorBreakpoints(i));
     this.schedules = topo.nodes.map((x, i) =>
@@ -50,11 +53,11 @@ export class Clients {
   }
 
   private scheduleOpen(node: number, t: number): void {
-    const schedule = this.schedules[node];
-    const rng = this.arrivalRng[node];
-    if (!schedule || !rng) return;
+    const schedule = this.schedules[node] as RateSchedule | null;
+    const rng = this.arrivalRng[node] as Rng | null;
+    if (schedule === null || rng === null) return;
     const next = schedule.next(t, -Math.log(1 - rng.next()));
-    if (next !== Infinity) this.e.queue.push(next, EV_CLIENT_ARRIVAL, node, 0, 0);
+    if (next !== Infinity) this.e.queue.push(next, 0 /* EV_CLIENT_ARRIVAL */, node, 0, 0);
   }
 
   private scheduleUser(node: number, t: number): void {
@@ -70,8 +73,9 @@ export class Clients {
     const e = this.e;
     const jobs = e.jobs;
     if (closed === 0) this.scheduleOpen(node, e.now);
-    e.metrics.arrival(node);
-    e.metrics.change(node, 1, 0);
+    const metrics = e.metrics;
+    metrics.arrival(node);
+    metrics.change(node, 1, 0);
     const single = this.single[node] as number;
     if (single >= 0) return e.callFlow.launchRoot(node, single);
     // A client has no workers, queue or faults: the request goes straight to its call plan.
@@ -94,12 +98,13 @@ export class Clients {
   /** A client request made of a single call was answered. */
   onRootCallDone(node: number, edge: number, born: number, cause: number, degraded: boolean): void {
     const e = this.e;
-    if (cause !== OK && e.topo.optional[edge] === 1) {
-      cause = OK;
+    if (cause !== -1 /* OK */ && e.topo.optional[edge] === 1) {
+      cause = -1 /* OK */;
       degraded = true;
     }
-    e.metrics.change(node, -1, 0);
-    if (e.metrics.completion(node, cause, e.now - born, degraded)) e.nodes.firstFailure(node, cause);
+    const metrics = e.metrics;
+    metrics.change(node, -1, 0);
+    if (metrics.completion(node, cause, e.now - born, degraded)) e.nodes.firstFailure(node, cause);
     if (this.closed[node] === 1) this.scheduleUser(node, e.now);
   }
 

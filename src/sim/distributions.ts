@@ -1,36 +1,39 @@
 import { lognormalParams, meanMs, type Distribution } from '../model';
 import type { Rng } from './rng';
 
-const CONSTANT = 0;
-const UNIFORM = 1;
-const EXPONENTIAL = 2;
-const LOGNORMAL = 3;
-const PARETO = 4;
-const EMPIRICAL = 5;
+export const CONSTANT = 0;
+export const UNIFORM = 1;
+export const EXPONENTIAL = 2;
+export const LOGNORMAL = 3;
+export const PARETO = 4;
+export const EMPIRICAL = 5;
 
 /**
  * A distribution compiled once at setup: its parameters as numbers and its own random stream, so
  * drawing a value is a switch and a few arithmetic operations, with no allocation.
  */
 export class Sampler {
-  private readonly kind: number;
-  private readonly p1: number;
-  private readonly p2: number;
-  private readonly p3: number;
+  private declare readonly kind: number;
+  private declare readonly p1: number;
+  private declare readonly p2: number;
+  private declare readonly p3: number;
   /** Empirical: cumulative probabilities (0..1) and values, for the piecewise-linear inverse CDF. */
-  private readonly probs: Float64Array;
-  private readonly values: Float64Array;
+  private declare readonly probs: Float64Array;
+  private declare readonly values: Float64Array;
   /** Box-Muller makes normals in pairs: the second waits here. */
   private spare = 0;
   private hasSpare = false;
-  readonly meanMs: number;
+  declare readonly meanMs: number;
   /** True when every draw is 0 (lets callers skip an event). */
-  readonly alwaysZero: boolean;
+  declare readonly alwaysZero: boolean;
+
+  private declare readonly rng: Rng;
 
   constructor(
     d: Distribution,
-    private readonly rng: Rng,
+    rng: Rng,
   ) {
+    this.rng = rng;
     this.meanMs = meanMs(d);
     this.probs = EMPTY;
     this.values = EMPTY;
@@ -79,16 +82,17 @@ export class Sampler {
 
   /** One draw, in ms. */
   next(): number {
+    // Literal cases (tagged with their names): V8 does not fold module constants.
     switch (this.kind) {
-      case CONSTANT:
-        return this.p1;
-      case UNIFORM:
-        return this.p1 + this.p2 * this.rng.next();
-      case EXPONENTIAL:
+      case 2 /* EXPONENTIAL */:
         return -this.p1 * Math.log(1 - this.rng.next());
-      case LOGNORMAL:
+      case 0 /* CONSTANT */:
+        return this.p1;
+      case 1 /* UNIFORM */:
+        return this.p1 + this.p2 * this.rng.next();
+      case 3 /* LOGNORMAL */:
         return Math.exp(this.p1 + this.p2 * this.normal());
-      case PARETO: {
+      case 4 /* PARETO */: {
         // Inverse CDF with U in (0, 1]: scale / U^(1/alpha), capped.
         const x = this.p1 / Math.pow(1 - this.rng.next(), this.p2);
         return x < this.p3 ? x : this.p3;

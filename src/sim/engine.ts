@@ -5,26 +5,7 @@ import { Bulkheads } from './bulkhead';
 import { Caches } from './cache';
 import { CallFlow } from './callFlow';
 import { Clients } from './clients';
-import {
-  EDGE_BITS,
-  EDGE_MASK,
-  EV_ATTEMPT_TIMEOUT,
-  EV_BREAKER_HALF_OPEN,
-  EV_BULKHEAD_EXPIRE,
-  EV_CALL_ARRIVE,
-  EV_CLIENT_ARRIVAL,
-  EV_EJECTION_END,
-  EV_FAULT_END,
-  EV_FAULT_START,
-  EV_HEALTH_CHECK,
-  EV_MESSAGE_ARRIVE,
-  EV_QUEUE_EXPIRE,
-  EV_RETRY,
-  EV_SEND,
-  EV_SERVICE_DONE,
-  EV_TIMEOUT_LANE,
-  EV_VISIBILITY,
-} from './codes';
+import { EV_TIMEOUT_LANE } from './codes';
 import { Faults } from './faults';
 import { EventQueue } from './heap';
 import { Lanes } from './lanes';
@@ -49,37 +30,40 @@ import { Workers } from './workers';
  */
 export class Engine {
   now = 0;
-  readonly seed: number;
+  declare readonly seed: number;
   readonly queue = new EventQueue(4096);
   readonly jobs = new JobTable();
   readonly calls = new CallTable();
   /** Attempt time-outs of each edge (constant delay: one FIFO lane per edge). */
-  readonly timeouts: Lanes;
-  readonly topo: Topology;
-  readonly metrics: Metrics;
-  readonly notable: Notables;
-  readonly faults: Faults;
-  readonly workers: Workers;
-  readonly gatewayLimiters: GatewayLimiters;
-  readonly retries: Retries;
-  readonly breakers: Breakers;
-  readonly bulkheads: Bulkheads;
-  readonly rateLimiters: RateLimiters;
-  readonly throttles: Throttles;
-  readonly balancers: Balancers;
-  readonly caches: Caches;
-  readonly brokers: Brokers;
-  readonly sagas: Sagas;
-  readonly clients: Clients;
-  readonly nodes: NodeFlow;
-  readonly plans: Plans;
-  readonly callFlow: CallFlow;
-  readonly reporter: Reporter;
+  declare readonly timeouts: Lanes;
+  declare readonly topo: Topology;
+  declare readonly metrics: Metrics;
+  declare readonly notable: Notables;
+  declare readonly faults: Faults;
+  declare readonly workers: Workers;
+  declare readonly gatewayLimiters: GatewayLimiters;
+  declare readonly retries: Retries;
+  declare readonly breakers: Breakers;
+  declare readonly bulkheads: Bulkheads;
+  declare readonly rateLimiters: RateLimiters;
+  declare readonly throttles: Throttles;
+  declare readonly balancers: Balancers;
+  declare readonly caches: Caches;
+  declare readonly brokers: Brokers;
+  declare readonly sagas: Sagas;
+  declare readonly clients: Clients;
+  declare readonly nodes: NodeFlow;
+  declare readonly plans: Plans;
+  declare readonly callFlow: CallFlow;
+  declare readonly reporter: Reporter;
+
+  declare readonly scenario: Scenario;
 
   constructor(
-    readonly scenario: Scenario,
+    scenario: Scenario,
     maxNotable: number,
   ) {
+    this.scenario = scenario;
     this.seed = scenario.settings.seed;
     this.topo = new Topology(scenario);
     const calls = this.calls;
@@ -117,41 +101,60 @@ export class Engine {
     this.balancers.start();
   }
 
+  /**
+   * The event loop: runs the events due before `stopMs`, at most `budget` of them, and returns
+   * how many ran (fewer when the next one is not due before stopMs or none is left).
+   */
+  run(stopMs: number, budget: number): number {
+    const queue = this.queue;
+    const metrics = this.metrics;
+    let ran = 0;
+    while (ran < budget && queue.popBefore(stopMs)) {
+      const t = queue.topTime;
+      this.now = t;
+      metrics.now = t;
+      this.dispatch(queue.topKind, queue.topA, queue.topB, queue.topC);
+      ran++;
+    }
+    return ran;
+  }
+
+  /** The one switch over event kinds (literal cases tagged with their names: a jump table). */
   dispatch(kind: number, a: number, b: number, c: number): void {
     switch (kind) {
-      case EV_CALL_ARRIVE:
-        return this.nodes.onCallArrive(a, b, c);
-      case EV_SERVICE_DONE:
-        return this.nodes.onServiceDone(a, b);
-      case EV_CLIENT_ARRIVAL:
+      case 0 /* EV_CLIENT_ARRIVAL */:
         return this.clients.onArrival(a, b);
-      case EV_TIMEOUT_LANE:
+      case 1 /* EV_CALL_ARRIVE */:
+        return this.nodes.onCallArrive(a, b, c);
+      case 2 /* EV_SERVICE_DONE */:
+        return this.nodes.onServiceDone(a, b);
+      case 3 /* EV_ATTEMPT_TIMEOUT */:
+        return this.callFlow.onTimeout(a, b);
+      case 4 /* EV_RETRY */:
+        return this.callFlow.onRetry(a, b);
+      case 5 /* EV_SEND */:
+        return this.callFlow.onSend(a, b);
+      case 6 /* EV_BULKHEAD_EXPIRE */:
+        return this.callFlow.onBulkheadExpire(a, b);
+      case 7 /* EV_QUEUE_EXPIRE */:
+        return this.nodes.onQueueExpire(a, b);
+      case 8 /* EV_FAULT_START */:
+        return this.faults.onStart(a);
+      case 9 /* EV_FAULT_END */:
+        return this.faults.onEnd(a);
+      case 10 /* EV_BREAKER_HALF_OPEN */:
+        return this.breakers.onHalfOpen(a, b);
+      case 11 /* EV_VISIBILITY */:
+        return this.brokers.onVisibility(a, b);
+      case 12 /* EV_MESSAGE_ARRIVE */:
+        return this.brokers.onMessageArrive(a, b, c & 8191 /* EDGE_MASK */, (c >>> 13 /* EDGE_BITS */) - 1);
+      case 13 /* EV_HEALTH_CHECK */:
+        return this.balancers.onHealthCheck(a);
+      case 14 /* EV_EJECTION_END */:
+        return this.balancers.onEjectionEnd(a, b, c);
+      case 15 /* EV_TIMEOUT_LANE */:
         this.timeouts.take(a);
         return this.callFlow.onTimeout(this.timeouts.id, this.timeouts.gen);
-      case EV_ATTEMPT_TIMEOUT:
-        return this.callFlow.onTimeout(a, b);
-      case EV_RETRY:
-        return this.callFlow.onRetry(a, b);
-      case EV_SEND:
-        return this.callFlow.onSend(a, b);
-      case EV_BULKHEAD_EXPIRE:
-        return this.callFlow.onBulkheadExpire(a, b);
-      case EV_QUEUE_EXPIRE:
-        return this.nodes.onQueueExpire(a, b);
-      case EV_FAULT_START:
-        return this.faults.onStart(a);
-      case EV_FAULT_END:
-        return this.faults.onEnd(a);
-      case EV_BREAKER_HALF_OPEN:
-        return this.breakers.onHalfOpen(a, b);
-      case EV_VISIBILITY:
-        return this.brokers.onVisibility(a, b);
-      case EV_MESSAGE_ARRIVE:
-        return this.brokers.onMessageArrive(a, b, c & EDGE_MASK, (c >>> EDGE_BITS) - 1);
-      case EV_HEALTH_CHECK:
-        return this.balancers.onHealthCheck(a);
-      case EV_EJECTION_END:
-        return this.balancers.onEjectionEnd(a, b, c);
     }
   }
 }

@@ -12,32 +12,35 @@ import type { Rng } from './rng';
  * any such fault is active, and the most recently started delay fault of an edge applies.
  */
 export class Faults {
-  readonly list: readonly Fault[];
-  private readonly target: Int32Array;
-  private readonly active: Uint8Array;
+  declare readonly list: readonly Fault[];
+  private declare readonly target: Int32Array;
+  private declare readonly active: Uint8Array;
   /** Per global replica. */
-  readonly crashed: Int32Array;
-  readonly hung: Int32Array;
-  readonly latencyFactor: Float64Array;
-  readonly latencyAddMs: Float64Array;
-  readonly errorPercent: Float64Array;
-  readonly capacityLossPercent: Float64Array;
+  declare readonly crashed: Int32Array;
+  declare readonly hung: Int32Array;
+  declare readonly latencyFactor: Float64Array;
+  declare readonly latencyAddMs: Float64Array;
+  declare readonly errorPercent: Float64Array;
+  declare readonly capacityLossPercent: Float64Array;
   /** Non-zero while a replica is crashed or hung (one check on the hot path). */
-  readonly down: Int32Array;
+  declare readonly down: Int32Array;
   /** Bumped when a replica crashes: work that arrived before fails with "crashed". */
-  readonly epoch: Int32Array;
+  declare readonly epoch: Int32Array;
   /** Per edge. */
-  readonly edgeFaulty: Uint8Array;
-  readonly partitioned: Uint8Array;
-  readonly lossProbability: Float64Array;
-  readonly abortProbability: Float64Array;
-  readonly delayMs: Float64Array;
-  readonly delayProbability: Float64Array;
-  readonly edgeRng: Rng[];
-  private startedOrder: Float64Array;
+  declare readonly edgeFaulty: Uint8Array;
+  declare readonly partitioned: Uint8Array;
+  declare readonly lossProbability: Float64Array;
+  declare readonly abortProbability: Float64Array;
+  declare readonly delayMs: Float64Array;
+  declare readonly delayProbability: Float64Array;
+  declare readonly edgeRng: Rng[];
+  private declare startedOrder: Float64Array;
   private starts = 0;
 
-  constructor(private readonly e: Engine) {
+  private declare readonly e: Engine;
+
+  constructor(e: Engine) {
+    this.e = e;
     const topo = e.topo;
     this.list = e.scenario.faults;
     const nodeIndex = new Map(topo.nodeIds.map((id, i) => [id, i]));

@@ -11,16 +11,16 @@
  * lazy cancellation).
  */
 export class EventQueue {
-  private time: Float64Array;
-  private seq: Float64Array;
-  private slot: Int32Array;
-  private kinds: Int32Array;
-  private as: Int32Array;
-  private bs: Int32Array;
-  private cs: Int32Array;
-  private freeSlots: Int32Array;
-  private freeCount: number;
-  private capacity: number;
+  private declare time: Float64Array;
+  private declare seq: Float64Array;
+  private declare slot: Int32Array;
+  private declare kinds: Int32Array;
+  private declare as: Int32Array;
+  private declare bs: Int32Array;
+  private declare cs: Int32Array;
+  private declare freeSlots: Int32Array;
+  private declare freeCount: number;
+  private declare capacity: number;
   private nextSeq = 0;
   /** Events in the heap. */
   private heapSize = 0;
@@ -127,6 +127,31 @@ export class EventQueue {
     time[i] = t;
     seq[i] = s;
     slots[i] = slot;
+  }
+
+  /**
+   * Removes the earliest event into topTime/topKind/topA/topB/topC if it is due before `limit`
+   * (false, and nothing removed, otherwise or when empty): the event loop's one call per event.
+   */
+  popBefore(limit: number): boolean {
+    if (this.readySize > 0 && !(this.heapSize > 0 && this.time[0] === this.now)) {
+      if (this.now >= limit) return false;
+      const at = this.readyHead;
+      this.size--;
+      this.topTime = this.now;
+      this.topKind = this.readyKinds[at] as number;
+      this.topA = this.readyA[at] as number;
+      this.topB = this.readyB[at] as number;
+      this.topC = this.readyC[at] as number;
+      this.readyHead = (at + 1) & (this.readyKinds.length - 1);
+      this.readySize--;
+      return true;
+    }
+    if (this.heapSize === 0 || (this.time[0] as number) >= limit) return false;
+    this.size--;
+    this.popHeap();
+    this.now = this.topTime;
+    return true;
   }
 
   /** Removes the earliest event into topTime/topKind/topA/topB/topC. The queue must not be empty. */

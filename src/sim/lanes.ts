@@ -8,24 +8,31 @@ import type { EventQueue } from './heap';
  * sequence number it was given when scheduled, so the order of events is exactly the heap's.
  */
 export class Lanes {
-  private times: Float64Array[];
-  private seqs: Float64Array[];
-  private ids: Int32Array[];
-  private gens: Int32Array[];
-  private readonly head: Int32Array;
-  private readonly size: Int32Array;
-  private readonly queued: Uint8Array;
+  private declare times: Float64Array[];
+  private declare seqs: Float64Array[];
+  private declare ids: Int32Array[];
+  private declare gens: Int32Array[];
+  private declare readonly head: Int32Array;
+  private declare readonly size: Int32Array;
+  private declare readonly queued: Uint8Array;
 
   /**
    * @param kind the event kind delivered when a lane's head is due (its operands: lane, 0, 0);
    * @param live whether the entry (id, gen) still matters (else it is dropped unseen).
    */
+  private declare readonly queue: EventQueue;
+  private declare readonly kind: number;
+  private declare readonly live: (id: number, gen: number) => boolean;
+
   constructor(
-    private readonly queue: EventQueue,
-    private readonly kind: number,
+    queue: EventQueue,
+    kind: number,
     count: number,
-    private readonly live: (id: number, gen: number) => boolean,
+    live: (id: number, gen: number) => boolean,
   ) {
+    this.queue = queue;
+    this.kind = kind;
+    this.live = live;
     this.times = Array.from({ length: count }, () => new Float64Array(16));
     this.seqs = Array.from({ length: count }, () => new Float64Array(16));
     this.ids = Array.from({ length: count }, () => new Int32Array(16));

@@ -29,22 +29,25 @@ const STRATEGIES: Record<Balancer['strategy'], number> = {
  * When no replica is left, all are used (Envoy's panic mode).
  */
 export class Balancers {
-  private readonly target: Int32Array;
-  private readonly base: Int32Array;
-  private readonly strategy: Int32Array;
-  private readonly configs: (Balancer | null)[];
-  private readonly rngs: (Rng | null)[];
-  private readonly next: Int32Array;
-  readonly outstanding: Int32Array;
-  private readonly consecutive: Int32Array;
-  readonly ejected: Uint8Array;
-  private readonly ejections: Int32Array;
-  private readonly ejectGen: Int32Array;
-  readonly healthy: Uint8Array;
-  private readonly probeFailures: Int32Array;
-  private readonly probeSuccesses: Int32Array;
+  private declare readonly target: Int32Array;
+  private declare readonly base: Int32Array;
+  private declare readonly strategy: Int32Array;
+  private declare readonly configs: (Balancer | null)[];
+  private declare readonly rngs: (Rng | null)[];
+  private declare readonly next: Int32Array;
+  declare readonly outstanding: Int32Array;
+  private declare readonly consecutive: Int32Array;
+  declare readonly ejected: Uint8Array;
+  private declare readonly ejections: Int32Array;
+  private declare readonly ejectGen: Int32Array;
+  declare readonly healthy: Uint8Array;
+  private declare readonly probeFailures: Int32Array;
+  private declare readonly probeSuccesses: Int32Array;
 
-  constructor(private readonly e: Engine) {
+  private declare readonly e: Engine;
+
+  constructor(e: Engine) {
+    this.e = e;
     const topo = e.topo;
     const n = topo.nodeCount;
     this.configs = topo.nodes.map((x) => (x.kind === 'loadBalancer' ? x : null));

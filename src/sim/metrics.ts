@@ -1,5 +1,5 @@
-import { CAUSE_COUNT, OK } from './codes';
-import { LogHistogram, bucketOf } from './histogram';
+import { CAUSE_COUNT } from './codes';
+import { LogHistogram, addBatch } from './histogram';
 
 /** Node counter fields. */
 export const N_ARRIVALS = 0;
@@ -17,45 +17,56 @@ export const E_SUCCESSES = 2;
 export const E_FAILURES = 3;
 export const EDGE_FIELDS = E_FAILURES + CAUSE_COUNT;
 
+/** Latencies waiting to be added to their histograms (a batch, see `record`). */
+export const PENDING = 4096;
+
 /**
  * Counters, time integrals and latency histograms of the current sample interval; at the end of
  * each interval they are added into the run totals (`closeInterval`), so the hot path writes each
  * number once. System figures are those of the client nodes (a client's arrivals are its
  * requests, its latency is end-to-end), summed when reported.
+ *
+ * The hot methods write field offsets and codes as literals tagged with their names (V8 does not
+ * fold module constants; `literals.test.ts` checks every tag). Latencies are not bucketed one by
+ * one: they wait in a batch of PENDING and go into their histograms in one tight loop (at the
+ * latest before anything reads the histograms: `touchAll`), in the same order, so the histograms
+ * and their sums are exactly what adding them one by one gives.
  */
 export class Metrics {
-  readonly nodeInterval: Float64Array;
-  readonly nodeTotal: Float64Array;
-  readonly edgeInterval: Float64Array;
-  readonly edgeTotal: Float64Array;
-  readonly nodeLatencyInterval: LogHistogram[];
-  readonly nodeLatencyTotal: LogHistogram[];
-  readonly edgeLatencyInterval: LogHistogram[];
-  readonly edgeLatencyTotal: LogHistogram[];
-  /** Requests in the node (queued, served, waiting on calls), and busy workers, with their integrals. */
-  readonly inSystem: Float64Array;
-  readonly busy: Float64Array;
+  declare readonly nodeInterval: Float64Array;
+  declare readonly nodeTotal: Float64Array;
+  declare readonly edgeInterval: Float64Array;
+  declare readonly edgeTotal: Float64Array;
+  declare readonly nodeLatencyInterval: LogHistogram[];
+  declare readonly nodeLatencyTotal: LogHistogram[];
+  declare readonly edgeLatencyInterval: LogHistogram[];
+  declare readonly edgeLatencyTotal: LogHistogram[];
   /**
-   * The integral of a count N over an interval [s, e] is N(e) e - N(s) s - sum(t x dN(t)): each
-   * change only adds -delta x now here, and `touchAll` turns it into the area at a boundary.
+   * Per node, 4 numbers: requests in the node (queued, served, waiting on calls), their moment,
+   * busy workers, their moment. The integral of a count N over an interval [s, e] is
+   * N(e) e - N(s) s - sum(t x dN(t)): each change only adds -delta x now to the moment, and
+   * `touchAll` turns it into the area at a boundary.
    */
-  private readonly inSystemMoments: Float64Array;
-  private readonly busyMoments: Float64Array;
-  private readonly inSystemAtStart: Float64Array;
-  private readonly busyAtStart: Float64Array;
+  private declare readonly level: Float64Array;
+  private declare readonly inSystemAtStart: Float64Array;
+  private declare readonly busyAtStart: Float64Array;
   private intervalStart = 0;
-  readonly inSystemAreaInterval: Float64Array;
-  readonly inSystemAreaTotal: Float64Array;
-  readonly busyAreaInterval: Float64Array;
-  readonly busyAreaTotal: Float64Array;
+  declare readonly inSystemAreaInterval: Float64Array;
+  declare readonly inSystemAreaTotal: Float64Array;
+  declare readonly busyAreaInterval: Float64Array;
+  declare readonly busyAreaTotal: Float64Array;
   /** Nodes that already failed once (for the first_failure notable event). */
-  readonly failedOnce: Uint8Array;
+  declare readonly failedOnce: Uint8Array;
   now = 0;
+  /** Node histograms, then edge histograms: the targets of the pending latencies. */
+  private declare readonly latencyInterval: LogHistogram[];
+  private readonly pendingMs = new Float64Array(PENDING);
+  private readonly pendingTo = new Int32Array(PENDING);
+  private pending = 0;
+  private declare readonly nodeCount: number;
 
-  constructor(
-    private readonly nodeCount: number,
-    edgeCount: number,
-  ) {
+  constructor(nodeCount: number, edgeCount: number) {
+    this.nodeCount = nodeCount;
     this.nodeInterval = new Float64Array(nodeCount * NODE_FIELDS);
     this.nodeTotal = new Float64Array(nodeCount * NODE_FIELDS);
     this.edgeInterval = new Float64Array(edgeCount * EDGE_FIELDS);
@@ -64,10 +75,7 @@ export class Metrics {
     this.nodeLatencyTotal = Array.from({ length: nodeCount }, () => new LogHistogram());
     this.edgeLatencyInterval = Array.from({ length: edgeCount }, () => new LogHistogram());
     this.edgeLatencyTotal = Array.from({ length: edgeCount }, () => new LogHistogram());
-    this.inSystem = new Float64Array(nodeCount);
-    this.busy = new Float64Array(nodeCount);
-    this.inSystemMoments = new Float64Array(nodeCount);
-    this.busyMoments = new Float64Array(nodeCount);
+    this.level = new Float64Array(nodeCount * 4);
     this.inSystemAtStart = new Float64Array(nodeCount);
     this.busyAtStart = new Float64Array(nodeCount);
     this.inSystemAreaInterval = new Float64Array(nodeCount);
@@ -75,41 +83,65 @@ export class Metrics {
     this.busyAreaInterval = new Float64Array(nodeCount);
     this.busyAreaTotal = new Float64Array(nodeCount);
     this.failedOnce = new Uint8Array(nodeCount);
+    this.latencyInterval = [...this.nodeLatencyInterval, ...this.edgeLatencyInterval];
+  }
+
+  /** Requests in the node now. */
+  inSystemOf(node: number): number {
+    return this.level[node * 4] as number;
   }
 
   arrival(node: number): void {
-    const i = node * NODE_FIELDS + N_ARRIVALS;
-    this.nodeInterval[i] = (this.nodeInterval[i] as number) + 1;
+    const counts = this.nodeInterval;
+    const i = node * 15 /* NODE_FIELDS */; // + N_ARRIVALS, which is 0
+    counts[i] = (counts[i] as number) + 1;
   }
 
   /** Changes a node's requests in system and busy workers. */
   change(node: number, inSystem: number, busy: number): void {
+    const level = this.level;
     const now = this.now;
-    this.inSystem[node] = (this.inSystem[node] as number) + inSystem;
-    this.inSystemMoments[node] = (this.inSystemMoments[node] as number) - inSystem * now;
+    const o = node * 4;
+    level[o] = (level[o] as number) + inSystem;
+    level[o + 1] = (level[o + 1] as number) - inSystem * now;
     if (busy !== 0) {
-      this.busy[node] = (this.busy[node] as number) + busy;
-      this.busyMoments[node] = (this.busyMoments[node] as number) - busy * now;
+      level[o + 2] = (level[o + 2] as number) + busy;
+      level[o + 3] = (level[o + 3] as number) - busy * now;
     }
   }
 
   /** A job finished at a node. Returns true the first time the node fails. */
   completion(node: number, cause: number, latencyMs: number, degraded: boolean): boolean {
     const counts = this.nodeInterval;
-    const o = node * NODE_FIELDS;
-    counts[o + N_COMPLETIONS] = (counts[o + N_COMPLETIONS] as number) + 1;
-    (this.nodeLatencyInterval[node] as LogHistogram).add(bucketOf(latencyMs), latencyMs);
-    if (cause === OK) {
-      counts[o + N_SUCCESSES] = (counts[o + N_SUCCESSES] as number) + 1;
-      if (degraded) counts[o + N_DEGRADED] = (counts[o + N_DEGRADED] as number) + 1;
+    const o = node * 15 /* NODE_FIELDS */;
+    counts[o + 1 /* N_COMPLETIONS */] = (counts[o + 1 /* N_COMPLETIONS */] as number) + 1;
+    this.record(node, latencyMs);
+    if (cause === -1 /* OK */) {
+      counts[o + 2 /* N_SUCCESSES */] = (counts[o + 2 /* N_SUCCESSES */] as number) + 1;
+      if (degraded) counts[o + 3 /* N_DEGRADED */] = (counts[o + 3 /* N_DEGRADED */] as number) + 1;
       return false;
     }
-    counts[o + N_FAILURES + cause] = (counts[o + N_FAILURES + cause] as number) + 1;
+    const i = o + 5 /* N_FAILURES */ + cause;
+    counts[i] = (counts[i] as number) + 1;
     if (this.failedOnce[node] === 0) {
       this.failedOnce[node] = 1;
       return true;
     }
     return false;
+  }
+
+  /** A latency for histogram `to` (node, or nodeCount + edge): batched. */
+  private record(to: number, ms: number): void {
+    const k = this.pending;
+    this.pendingMs[k] = ms;
+    this.pendingTo[k] = to;
+    this.pending = k + 1;
+    if (k + 1 === 4096 /* PENDING */) this.flushLatencies();
+  }
+
+  private flushLatencies(): void {
+    addBatch(this.latencyInterval, this.pendingMs, this.pendingTo, this.pending);
+    this.pending = 0;
   }
 
   deadLettered(node: number): void {
@@ -118,41 +150,46 @@ export class Metrics {
   }
 
   attempt(edge: number, retry: boolean): void {
-    const o = edge * EDGE_FIELDS;
-    this.edgeInterval[o + E_ATTEMPTS] = (this.edgeInterval[o + E_ATTEMPTS] as number) + 1;
-    if (retry) this.edgeInterval[o + E_RETRIES] = (this.edgeInterval[o + E_RETRIES] as number) + 1;
+    const counts = this.edgeInterval;
+    const o = edge * 13 /* EDGE_FIELDS */;
+    counts[o] = (counts[o] as number) + 1; // E_ATTEMPTS, which is 0
+    if (retry) counts[o + 1 /* E_RETRIES */] = (counts[o + 1 /* E_RETRIES */] as number) + 1;
   }
 
   /** The outcome of an attempt; latencyMs < 0 when it was never sent (refused locally). */
   attemptOutcome(edge: number, cause: number, latencyMs: number): void {
-    const i = edge * EDGE_FIELDS + (cause === OK ? E_SUCCESSES : E_FAILURES + cause);
-    this.edgeInterval[i] = (this.edgeInterval[i] as number) + 1;
-    if (latencyMs >= 0) (this.edgeLatencyInterval[edge] as LogHistogram).add(bucketOf(latencyMs), latencyMs);
+    const counts = this.edgeInterval;
+    const i = edge * 13 /* EDGE_FIELDS */ + (cause === -1 /* OK */ ? 2 /* E_SUCCESSES */ : 3 /* E_FAILURES */ + cause);
+    counts[i] = (counts[i] as number) + 1;
+    if (latencyMs >= 0) this.record(this.nodeCount + edge, latencyMs);
   }
 
   /**
    * Brings every integral up to `now` (before reading them at a boundary): adds the area since
-   * the last call into the interval areas.
+   * the last call into the interval areas; and empties the latency batch.
    */
   touchAll(now: number): void {
+    this.flushLatencies();
     this.now = now;
     const s = this.intervalStart;
+    const level = this.level;
     for (let i = 0; i < this.nodeCount; i++) {
-      const n = this.inSystem[i] as number;
-      const b = this.busy[i] as number;
+      const n = level[i * 4] as number;
+      const b = level[i * 4 + 2] as number;
       this.inSystemAreaInterval[i] =
-        (this.inSystemAreaInterval[i] as number) + n * now - (this.inSystemAtStart[i] as number) * s + (this.inSystemMoments[i] as number);
-      this.busyAreaInterval[i] = (this.busyAreaInterval[i] as number) + b * now - (this.busyAtStart[i] as number) * s + (this.busyMoments[i] as number);
+        (this.inSystemAreaInterval[i] as number) + n * now - (this.inSystemAtStart[i] as number) * s + (level[i * 4 + 1] as number);
+      this.busyAreaInterval[i] = (this.busyAreaInterval[i] as number) + b * now - (this.busyAtStart[i] as number) * s + (level[i * 4 + 3] as number);
       this.inSystemAtStart[i] = n;
       this.busyAtStart[i] = b;
-      this.inSystemMoments[i] = 0;
-      this.busyMoments[i] = 0;
+      level[i * 4 + 1] = 0;
+      level[i * 4 + 3] = 0;
     }
     this.intervalStart = now;
   }
 
   /** Adds the interval into the totals and starts a new interval (integrals must be up to date). */
   closeInterval(): void {
+    this.flushLatencies();
     addInto(this.nodeTotal, this.nodeInterval);
     addInto(this.edgeTotal, this.edgeInterval);
     addInto(this.inSystemAreaTotal, this.inSystemAreaInterval);

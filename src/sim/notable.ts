@@ -12,12 +12,15 @@ export class Notables {
   readonly events: NotableEvent[] = [];
   dropped = 0;
   /** Per saturation slot (a queue, a bulkhead...): when it last saturated. */
-  private readonly lastSaturation: Float64Array;
+  private declare readonly lastSaturation: Float64Array;
+
+  private declare readonly max: number;
 
   constructor(
-    private readonly max: number,
+    max: number,
     slots: number,
   ) {
+    this.max = max;
     this.lastSaturation = new Float64Array(slots).fill(-Infinity);
   }
 

@@ -13,7 +13,7 @@ import {
 import type { Engine } from './engine';
 import { J_CALLING, JF_AFTER_SAGA, JF_CACHE_HIT, JF_DEGRADED, JF_IN_SAGA } from './records';
 import type { Rng } from './rng';
-import { SAGA_ORCHESTRATED } from './topology';
+import { SAGA_ORCHESTRATED, type SagaPlan } from './topology';
 
 /**
  * A node's call plan, after its own work: its outgoing edges in scenario order, each taken with
@@ -24,9 +24,12 @@ import { SAGA_ORCHESTRATED } from './topology';
  * (or a fallback) only degrades the answer.
  */
 export class Plans {
-  private readonly planRng: Rng[];
+  private declare readonly planRng: Rng[];
 
-  constructor(private readonly e: Engine) {
+  private declare readonly e: Engine;
+
+  constructor(e: Engine) {
+    this.e = e;
     this.planRng = e.topo.nodeIds.map((id) => e.rng(`plan/${id}`));
   }
 
@@ -35,15 +38,21 @@ export class Plans {
     const jobs = e.jobs;
     const topo = e.topo;
     const node = jobs.node[j] as number;
-    const saga = topo.saga[node];
-    if (saga && ((jobs.flags[j] as number) & JF_AFTER_SAGA) === 0) {
+    const mode = topo.planMode[node] as number;
+    if (mode === 0 /* PLAN_NONE */) {
+      // Nothing to call (and no saga): the answer.
+      jobs.state[j] = 3 /* J_CALLING */;
+      return e.nodes.complete(j, -1 /* OK */);
+    }
+    const saga = topo.saga[node] as SagaPlan | null;
+    if (saga !== null && ((jobs.flags[j] as number) & JF_AFTER_SAGA) === 0) {
       if (saga.mode === SAGA_ORCHESTRATED) return e.sagas.begin(j);
       e.sagas.detach(j);
       jobs.flags[j] = (jobs.flags[j] as number) | JF_AFTER_SAGA;
     }
     jobs.state[j] = J_CALLING;
     const plan = topo.plan[node] as Int32Array;
-    switch (topo.planMode[node]) {
+    switch (mode) {
       case PLAN_NONE:
         return e.nodes.complete(j, OK);
       case PLAN_PUBLISH:

@@ -7,12 +7,12 @@ import type { Engine } from './engine';
  * reservation is kept even if the call is abandoned meanwhile), or is rejected.
  */
 export class RateLimiters {
-  readonly enabled: Uint8Array;
-  private readonly limit: Float64Array;
-  private readonly periodMs: Float64Array;
-  private readonly maxWaitMs: Float64Array;
-  private readonly cycle: Float64Array;
-  private readonly permits: Float64Array;
+  declare readonly enabled: Uint8Array;
+  private declare readonly limit: Float64Array;
+  private declare readonly periodMs: Float64Array;
+  private declare readonly maxWaitMs: Float64Array;
+  private declare readonly cycle: Float64Array;
+  private declare readonly permits: Float64Array;
 
   constructor(e: Engine) {
     const topo = e.topo;
@@ -58,11 +58,11 @@ export class RateLimiters {
  * all the gateway's replicas (as a central limiter such as Envoy's global rate limit would be).
  */
 export class GatewayLimiters {
-  private readonly ratePerMs: Float64Array;
-  private readonly burst: Float64Array;
-  private readonly tokens: Float64Array;
-  private readonly last: Float64Array;
-  readonly enabled: Uint8Array;
+  private declare readonly ratePerMs: Float64Array;
+  private declare readonly burst: Float64Array;
+  private declare readonly tokens: Float64Array;
+  private declare readonly last: Float64Array;
+  declare readonly enabled: Uint8Array;
 
   constructor(e: Engine) {
     const nodes = e.topo.nodes;

@@ -35,14 +35,17 @@ function causes(counts: Float64Array, offset: number): CauseCounts {
 /** Turns the engine's arrays into the public, JSON-friendly samples and totals. */
 export class Reporter {
   /** Counters that are not reset with the metrics at the end of the warm-up. */
-  private openingsAtWarmup: Float64Array;
+  private declare openingsAtWarmup: Float64Array;
   private inconsistentAtWarmup = 0;
   private totalsFromMs = 0;
-  private readonly clients: number[];
+  private declare readonly clients: number[];
   private readonly scratch = new LogHistogram();
   private readonly systemCounts = new Float64Array(NODE_FIELDS);
 
-  constructor(private readonly e: Engine) {
+  private declare readonly e: Engine;
+
+  constructor(e: Engine) {
+    this.e = e;
     this.openingsAtWarmup = new Float64Array(e.topo.edgeCount);
     this.clients = [];
     for (let n = 0; n < e.topo.nodeCount; n++) if (e.topo.kind[n] === K_CLIENT) this.clients.push(n);
@@ -90,7 +93,7 @@ export class Reporter {
         successes: c[o + N_SUCCESSES] as number,
         failures: causes(c, o + N_FAILURES),
         degraded: c[o + N_DEGRADED] as number,
-        inFlight: broker ? e.brokers.inFlightOf(n) : (m.inSystem[n] as number),
+        inFlight: broker ? e.brokers.inFlightOf(n) : m.inSystemOf(n),
         queueDepth: broker ? e.brokers.depth(n) : e.workers.queueDepth(n),
         utilisation: dt > 0 && workers !== Infinity ? (m.busyAreaInterval[n] as number) / (workers * dt) : 0,
         latency: m.nodeLatencyInterval[n]!.summary(),

@@ -59,23 +59,26 @@ export function backoffDelay(
  * window + minPerSec x 10 s.
  */
 export class Retries {
-  readonly maxAttempts: Int32Array;
-  readonly baseMs: Float64Array;
-  private readonly multiplier: Float64Array;
-  private readonly maxMs: Float64Array;
-  private readonly exponential: Uint8Array;
-  private readonly jitter: Int32Array;
-  private readonly retryOn: Int32Array;
-  private readonly budgetRatio: Float64Array;
-  private readonly budgetMinimum: Float64Array;
-  private readonly hasBudget: Uint8Array;
-  private readonly rngs: Rng[];
+  declare readonly maxAttempts: Int32Array;
+  declare readonly baseMs: Float64Array;
+  private declare readonly multiplier: Float64Array;
+  private declare readonly maxMs: Float64Array;
+  private declare readonly exponential: Uint8Array;
+  private declare readonly jitter: Int32Array;
+  private declare readonly retryOn: Int32Array;
+  private declare readonly budgetRatio: Float64Array;
+  private declare readonly budgetMinimum: Float64Array;
+  private declare readonly hasBudget: Uint8Array;
+  private declare readonly rngs: Rng[];
   /** Per policy instance: ring of first attempts and retries per bucket. */
-  private readonly firsts: Float64Array;
-  private readonly retried: Float64Array;
-  private readonly bucketEpoch: Float64Array;
+  private declare readonly firsts: Float64Array;
+  private declare readonly retried: Float64Array;
+  private declare readonly bucketEpoch: Float64Array;
 
-  constructor(private readonly e: Engine) {
+  private declare readonly e: Engine;
+
+  constructor(e: Engine) {
+    this.e = e;
     const topo = e.topo;
     const retries = topo.policy.map((p) => p.retry);
     this.maxAttempts = Int32Array.from(retries, (r) => r?.maxAttempts ?? 1);

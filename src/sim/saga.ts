@@ -19,7 +19,11 @@ export class Sagas {
   compensated = 0;
   inconsistent = 0;
 
-  constructor(private readonly e: Engine) {}
+  private declare readonly e: Engine;
+
+  constructor(e: Engine) {
+    this.e = e;
+  }
 
   private plan(j: number): SagaPlan {
     const saga = this.e.topo.saga[this.e.jobs.node[j] as number];

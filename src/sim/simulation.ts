@@ -13,12 +13,12 @@ const MAX_LIVE_JOBS = 1_000_000;
  * worker posts `takeSamples()` between batches); `simulate` runs to the end in one go.
  */
 export class Simulation {
-  private readonly engine: Engine;
-  private readonly durationMs: number;
-  private readonly intervalMs: number;
-  private readonly warmupMs: number;
-  private readonly maxEvents: number;
-  private readonly maxWallMs: number;
+  private declare readonly engine: Engine;
+  private declare readonly durationMs: number;
+  private declare readonly intervalMs: number;
+  private declare readonly warmupMs: number;
+  private declare readonly maxEvents: number;
+  private declare readonly maxWallMs: number;
   private status: RunStatus = 'running';
   private reason: string | null = null;
   private events = 0;
@@ -26,10 +26,10 @@ export class Simulation {
   private readonly samples: Sample[] = [];
   private taken = 0;
   private sampleStartMs = 0;
-  private nextSampleMs: number;
-  private warmupPending: boolean;
+  private declare nextSampleMs: number;
+  private declare warmupPending: boolean;
   /** The next time (ms) at which the loop must stop for a boundary (sample, warm-up, end). */
-  private nextStopMs: number;
+  private declare nextStopMs: number;
   private eventsAtSampleStart = 0;
   private cached: RunResult | null = null;
 
@@ -57,35 +57,15 @@ export class Simulation {
     const wallStart = performance.now();
     const e = this.engine;
     const queue = e.queue;
-    const metrics = e.metrics;
     const batch = Math.max(0, Math.min(maxEvents, this.maxEvents - this.events));
     let processed = 0;
     let ended = false;
-    let nextStop = this.nextStopMs;
     for (;;) {
-      const t = queue.peekTime();
-      if (t >= nextStop) {
-        if (this.boundary(t)) {
-          ended = true;
-          break;
-        }
-        nextStop = this.nextStopMs;
-        continue;
-      }
-      if (processed >= batch) {
-        if (this.events + processed >= this.maxEvents) {
-          this.events += processed;
-          processed = 0;
-          this.stop('budget_exceeded', `Stopped at the event budget (${this.maxEvents.toLocaleString('en-US')} events) at ${seconds(e.now)} of simulated time: a retry storm, a zero-latency cycle or a very large scenario. Results so far are kept.`);
-          ended = true;
-        }
-        break;
-      }
-      queue.pop();
-      e.now = t;
-      metrics.now = t;
-      e.dispatch(queue.topKind, queue.topA, queue.topB, queue.topC);
-      if ((++processed & (CHECK_EVERY - 1)) === 0) {
+      // The engine runs events up to the next boundary, the end of the batch or the next check.
+      const toCheck = CHECK_EVERY - (processed & (CHECK_EVERY - 1));
+      const ran = e.run(this.nextStopMs, Math.min(toCheck, batch - processed));
+      processed += ran;
+      if (ran === toCheck) {
         if (e.jobs.live > MAX_LIVE_JOBS) {
           this.events += processed;
           processed = 0;
@@ -100,6 +80,23 @@ export class Simulation {
           ended = true;
           break;
         }
+      }
+      const t = queue.peekTime();
+      if (t >= this.nextStopMs) {
+        if (this.boundary(t)) {
+          ended = true;
+          break;
+        }
+        continue;
+      }
+      if (processed >= batch) {
+        if (this.events + processed >= this.maxEvents) {
+          this.events += processed;
+          processed = 0;
+          this.stop('budget_exceeded', `Stopped at the event budget (${this.maxEvents.toLocaleString('en-US')} events) at ${seconds(e.now)} of simulated time: a retry storm, a zero-latency cycle or a very large scenario. Results so far are kept.`);
+          ended = true;
+        }
+        break;
       }
     }
     this.events += processed;

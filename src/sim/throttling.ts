@@ -12,15 +12,18 @@ const BUCKETS = 20;
  * max(0, (requests - K x accepts) / (requests + 1)).
  */
 export class Throttles {
-  readonly enabled: Uint8Array;
-  private readonly k: Float64Array;
-  private readonly bucketMs: Float64Array;
-  private readonly requests: Float64Array;
-  private readonly accepts: Float64Array;
-  private readonly epoch: Float64Array;
-  private readonly rngs: Rng[];
+  declare readonly enabled: Uint8Array;
+  private declare readonly k: Float64Array;
+  private declare readonly bucketMs: Float64Array;
+  private declare readonly requests: Float64Array;
+  private declare readonly accepts: Float64Array;
+  private declare readonly epoch: Float64Array;
+  private declare readonly rngs: Rng[];
 
-  constructor(private readonly e: Engine) {
+  private declare readonly e: Engine;
+
+  constructor(e: Engine) {
+    this.e = e;
     const topo = e.topo;
     const n = topo.instTotal;
     const config = Array.from({ length: n }, (_, i) => topo.policy[topo.instEdge[i] as number]?.adaptiveThrottling ?? null);

@@ -46,54 +46,54 @@ export interface SagaPlan {
 
 /** The scenario compiled into integer-indexed arrays, built once per run. */
 export class Topology {
-  readonly nodeIds: string[];
-  readonly edgeIds: string[];
-  readonly nodes: readonly ScenarioNode[];
-  readonly nodeCount: number;
-  readonly edgeCount: number;
-  readonly kind: Int32Array;
-  readonly replicas: Int32Array;
+  declare readonly nodeIds: string[];
+  declare readonly edgeIds: string[];
+  declare readonly nodes: readonly ScenarioNode[];
+  declare readonly nodeCount: number;
+  declare readonly edgeCount: number;
+  declare readonly kind: Int32Array;
+  declare readonly replicas: Int32Array;
   /** First global replica index of each node (replica-level arrays are indexed base + r). */
-  readonly replicaBase: Int32Array;
-  readonly replicaTotal: number;
+  declare readonly replicaBase: Int32Array;
+  declare readonly replicaTotal: number;
   /** Workers per replica; Infinity for nodes that serve everything at once. */
-  readonly workers: Float64Array;
-  readonly queueCapacity: Float64Array;
-  readonly lifo: Uint8Array;
+  declare readonly workers: Float64Array;
+  declare readonly queueCapacity: Float64Array;
+  declare readonly lifo: Uint8Array;
   /** Infinity: no limit. */
-  readonly maxQueueWaitMs: Float64Array;
-  readonly errorPercent: Float64Array;
-  readonly kneeUtilisation: Float64Array;
+  declare readonly maxQueueWaitMs: Float64Array;
+  declare readonly errorPercent: Float64Array;
+  declare readonly kneeUtilisation: Float64Array;
   /** 0: no load-dependent latency. */
-  readonly maxSlowdown: Float64Array;
-  readonly cancelOnTimeout: Uint8Array;
-  readonly planMode: Int32Array;
+  declare readonly maxSlowdown: Float64Array;
+  declare readonly cancelOnTimeout: Uint8Array;
+  declare readonly planMode: Int32Array;
   /** Client and load balancer: a failed call fails the job with the call's own cause. */
-  readonly passThrough: Uint8Array;
+  declare readonly passThrough: Uint8Array;
   /** Cause of a refusal for lack of room (queue full; over an external's concurrency limit). */
-  readonly overflowCause: Int32Array;
-  readonly plan: Int32Array[];
-  readonly saga: (SagaPlan | null)[];
-  readonly service: (Sampler | null)[];
-  readonly writeService: (Sampler | null)[];
-  readonly writePercent: Float64Array;
-  readonly workerTotal: Float64Array;
+  declare readonly overflowCause: Int32Array;
+  declare readonly plan: Int32Array[];
+  declare readonly saga: (SagaPlan | null)[];
+  declare readonly service: (Sampler | null)[];
+  declare readonly writeService: (Sampler | null)[];
+  declare readonly writePercent: Float64Array;
+  declare readonly workerTotal: Float64Array;
 
-  readonly from: Int32Array;
-  readonly to: Int32Array;
-  readonly async: Uint8Array;
-  readonly latency: Sampler[];
-  readonly callPercent: Float64Array;
-  readonly count: Int32Array;
-  readonly optional: Uint8Array;
-  readonly policy: Policy[];
-  readonly timeoutMs: Float64Array;
-  readonly deadlinePropagation: Uint8Array;
+  declare readonly from: Int32Array;
+  declare readonly to: Int32Array;
+  declare readonly async: Uint8Array;
+  declare readonly latency: Sampler[];
+  declare readonly callPercent: Float64Array;
+  declare readonly count: Int32Array;
+  declare readonly optional: Uint8Array;
+  declare readonly policy: Policy[];
+  declare readonly timeoutMs: Float64Array;
+  declare readonly deadlinePropagation: Uint8Array;
   /** Policy instances: one per edge and caller replica (a breaker lives in each caller process). */
-  readonly instBase: Int32Array;
-  readonly instTotal: number;
-  readonly instEdge: Int32Array;
-  readonly outgoing: Int32Array[];
+  declare readonly instBase: Int32Array;
+  declare readonly instTotal: number;
+  declare readonly instEdge: Int32Array;
+  declare readonly outgoing: Int32Array[];
 
   constructor(scenario: Scenario) {
     const seed = scenario.settings.seed;
@@ -179,7 +179,12 @@ export class Topology {
       const used = new Set<number>([...saga.actions, ...Array.from(saga.compensations).filter((c) => c >= 0)]);
       return Int32Array.from(out.filter((e) => !used.has(e)));
     });
-    this.planMode = Int32Array.from(nodes, (x) => planModeOf(x));
+    // Nothing to call and no saga: the plan is just the answer.
+    this.planMode = Int32Array.from(nodes, (x, i) => {
+      const mode = planModeOf(x);
+      const empty = (this.plan[i] as Int32Array).length === 0 && this.saga[i] === null;
+      return empty && (mode === PLAN_SEQUENTIAL || mode === PLAN_PARALLEL) ? PLAN_NONE : mode;
+    });
 
     this.service = nodes.map((x) => {
       const rng = Rng.stream(seed, `service/${x.id}`);

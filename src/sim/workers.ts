@@ -57,17 +57,20 @@ export class JobDeque {
  * balancer chooses (round-robin, as a client-side connection pool would).
  */
 export class Workers {
-  readonly busy: Int32Array;
-  readonly queued: Int32Array;
-  readonly queues: JobDeque[];
+  declare readonly busy: Int32Array;
+  declare readonly queued: Int32Array;
+  declare readonly queues: JobDeque[];
   /** Node and replica index of each global replica. */
-  readonly nodeOf: Int32Array;
-  readonly replicaOf: Int32Array;
-  private readonly next: Int32Array;
+  declare readonly nodeOf: Int32Array;
+  declare readonly replicaOf: Int32Array;
+  private declare readonly next: Int32Array;
   /** Workers each replica has now (capacity loss removes some; busy ones finish their work). */
-  readonly cap: Float64Array;
+  declare readonly cap: Float64Array;
 
-  constructor(private readonly e: Engine) {
+  private declare readonly e: Engine;
+
+  constructor(e: Engine) {
+    this.e = e;
     const topo = e.topo;
     const total = topo.replicaTotal;
     this.busy = new Int32Array(total);
