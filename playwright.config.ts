@@ -1,7 +1,12 @@
 import { defineConfig } from '@playwright/test';
 
 const executablePath = process.env.FAULTLINE_CHROMIUM ?? '/usr/bin/chromium';
-const port = 4173;
+// Defaults are what CI uses; the variables let several checkouts or helpers test side by side
+// without sharing a port, a build directory or a results folder.
+const port = Number(process.env.FAULTLINE_E2E_PORT ?? 4173);
+const distDir = process.env.FAULTLINE_DIST ?? 'dist';
+const outputDir = process.env.FAULTLINE_E2E_OUT ?? 'test-results';
+const reportFile = process.env.FAULTLINE_E2E_REPORT ?? 'reports/playwright.json';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -10,8 +15,8 @@ export default defineConfig({
   fullyParallel: true,
   workers: process.env.CI ? 2 : 2,
   retries: 0,
-  reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
-  outputDir: 'test-results',
+  reporter: [['list'], ['json', { outputFile: reportFile }]],
+  outputDir,
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
     viewport: { width: 1440, height: 900 },
@@ -23,7 +28,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${distDir}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

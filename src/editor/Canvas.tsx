@@ -6,22 +6,48 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore,
   type Connection,
+  type Node,
   type NodeChange,
   type EdgeChange,
+  type NodeMouseHandler,
+  type EdgeMouseHandler,
+  type OnMoveStart,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { NODE_KINDS, naturalEdgeKind, type NodeKind, type Position } from '../model';
 import { appStore, edits, useAppStore } from '../store';
 import { canvasApi, registerCanvasApi } from './canvasApi';
-import { ArchEdgeView, EdgeMarkers } from './EdgeView';
-import { CONTEXT_PREFIX, FlowModelCache, GRID, NODE_HEIGHT, NODE_WIDTH, findingsByTarget, type FlowNode } from './flowModel';
+import { ArchEdgeView, EdgeLabelLayer, EdgeMarkers } from './EdgeView';
+import { CONTEXT_PREFIX, FAR_ZOOM, FlowModelCache, GRID, NODE_HEIGHT, NODE_WIDTH, findingsByTarget, type ArchFlowEdge, type FlowNode } from './flowModel';
 import { ArchNodeView, ContextNodeView } from './NodeView';
 import { pickFaultTarget } from './pickTarget';
 import { useLint } from './useLint';
 
 const nodeTypes = { arch: ArchNodeView, context: ContextNodeView };
 const edgeTypes = { arch: ArchEdgeView };
+
+// Props of <ReactFlow> are compared by identity: a new array or function on every render of the
+// canvas (every frame of a drag) would make React Flow update its store or re-render every node.
+const SNAP_GRID: [number, number] = [GRID, GRID];
+const FIT_VIEW_OPTIONS = { padding: 0.15 };
+const MULTI_SELECTION_KEYS = ['Meta', 'Control', 'Shift'];
+const PRO_OPTIONS = { hideAttribution: true };
+const MINIMAP_STYLE = { width: 160, height: 100 };
+const minimapNodeClass = (n: Node) => `minimap-node minimap-node--${String((n.data as { node?: { kind?: string } }).node?.kind ?? 'context')}`;
+const isFar = (s: { transform: [number, number, number] }) => s.transform[2] < FAR_ZOOM;
+
+function endDragGesture() {
+  appStore.getState().endGesture('Move');
+}
+function onPaneClick() {
+  if (appStore.getState().pickingTargetFor === null) appStore.getState().clearSelection();
+}
+const onNodeClick: NodeMouseHandler<FlowNode> = (_event, node) => {
+  if (!node.id.startsWith(CONTEXT_PREFIX)) pickFaultTarget(node.id);
+};
+const onEdgeClick: EdgeMouseHandler<ArchFlowEdge> = (_event, edge) => pickFaultTarget(edge.id);
 export const PALETTE_MIME = 'application/x-faultline-kind';
 
 function isKind(value: string): value is NodeKind {
@@ -71,12 +97,49 @@ export function Canvas({ onDropFiles }: { onDropFiles: (files: File[]) => void }
   const findings = useLint();
   const flow = useReactFlow();
   const cache = useRef(new FlowModelCache());
+  const wrapper = useRef<HTMLDivElement>(null);
+  // Zoomed out below FAR_ZOOM: simplified nodes, no edge badges, no dot grid (re-renders only when crossing).
+  const far = useStore(isFar);
 
   const byTarget = useMemo(() => findingsByTarget(findings), [findings]);
   const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
   const selectedEdges = useMemo(() => new Set(selection.edges), [selection.edges]);
   const nodes = useMemo(() => cache.current.nodes(scenario, selectedNodes, byTarget.nodes), [scenario, selectedNodes, byTarget]);
   const edges = useMemo(() => cache.current.edges(scenario, selectedEdges, byTarget.edges), [scenario, selectedEdges, byTarget]);
+
+  // While nodes are dragged their positions live here, not in the store: the scenario (and with it
+  // undo, autosave, lint and the panels) is written once, when the drag ends.
+  const [dragPositions, setDragPositions] = useState<ReadonlyMap<string, Position> | null>(null);
+  const dragRef = useRef<ReadonlyMap<string, Position> | null>(null);
+  const shownNodes = useMemo(() => {
+    if (!dragPositions) return nodes;
+    return nodes.map((n) => {
+      const p = dragPositions.get(n.id);
+      return p && (p.x !== n.position.x || p.y !== n.position.y) ? { ...n, position: p } : n;
+    });
+  }, [nodes, dragPositions]);
+
+  /** Writes the dragged positions to the scenario as one undo step. */
+  const commitDrag = useCallback(() => {
+    const moves = dragRef.current;
+    if (!moves) return;
+    dragRef.current = null;
+    const state = appStore.getState();
+    const edit = (s: typeof state.scenario) => edits.moveNodes(s, moves);
+    if (state.gestureBase === null) state.apply('Move', edit); // the gesture was cut short (undo during the drag)
+    else {
+      state.updateGesture(edit);
+      state.endGesture('Move');
+    }
+    setDragPositions(null);
+  }, []);
+
+  // The layer React Flow keeps for edge labels: found once here, so that edges need not look it up.
+  const [labelLayer, setLabelLayer] = useState<HTMLElement | null>(null);
+  useLayoutEffect(() => {
+    setLabelLayer(wrapper.current?.querySelector<HTMLElement>('.react-flow__edgelabel-renderer') ?? null);
+  }, []);
+  const labelContext = useMemo(() => ({ layer: labelLayer, far }), [labelLayer, far]);
 
   useEffect(() => {
     registerCanvasApi({
@@ -104,44 +167,75 @@ export function Canvas({ onDropFiles }: { onDropFiles: (files: File[]) => void }
     return () => registerCanvasApi(null);
   }, [flow]);
 
-  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
-    const state = appStore.getState();
-    const moves = new Map<string, Position>();
-    const selected = new Set(state.selection.nodes);
-    let selectionChanged = false;
-    const picking = state.pickingTargetFor !== null;
-    for (const change of changes) {
-      if (change.type === 'select' && !picking && !change.id.startsWith(CONTEXT_PREFIX)) {
-        selectionChanged = true;
-        if (change.selected) selected.add(change.id);
-        else selected.delete(change.id);
-      }
-      if (change.type !== 'position' || !change.position) continue;
-      if (change.id.startsWith(CONTEXT_PREFIX)) {
-        // Dragging a context moves its members by the same amount.
-        const groupId = change.id.slice(CONTEXT_PREFIX.length);
-        const box = flow.getNode(change.id);
-        if (!box) continue;
-        const dx = change.position.x - box.position.x;
-        const dy = change.position.y - box.position.y;
-        for (const n of state.scenario.nodes) {
-          if (n.group === groupId && n.position) moves.set(n.id, { x: n.position.x + dx, y: n.position.y + dy });
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FlowNode>[]) => {
+      const state = appStore.getState();
+      const moves = new Map<string, Position>();
+      const dragged = new Map<string, Position>();
+      const selected = new Set(state.selection.nodes);
+      let selectionChanged = false;
+      let dragEnded = false;
+      const picking = state.pickingTargetFor !== null;
+      for (const change of changes) {
+        if (change.type === 'select' && !picking && !change.id.startsWith(CONTEXT_PREFIX)) {
+          selectionChanged = true;
+          if (change.selected) selected.add(change.id);
+          else selected.delete(change.id);
         }
-      } else {
-        moves.set(change.id, change.position);
+        if (change.type !== 'position' || !change.position) continue;
+        if (change.id.startsWith(CONTEXT_PREFIX)) {
+          // Dragging a context moves its members by the same amount (through the store: rare, small).
+          const groupId = change.id.slice(CONTEXT_PREFIX.length);
+          const box = flow.getNode(change.id);
+          if (!box) continue;
+          const dx = change.position.x - box.position.x;
+          const dy = change.position.y - box.position.y;
+          for (const n of state.scenario.nodes) {
+            if (n.group === groupId && n.position) moves.set(n.id, { x: n.position.x + dx, y: n.position.y + dy });
+          }
+        } else if (change.dragging || dragRef.current !== null) {
+          // A mouse drag: kept local until it ends (the last change has dragging: false).
+          dragged.set(change.id, change.position);
+          if (!change.dragging) dragEnded = true;
+        } else {
+          moves.set(change.id, change.position);
+        }
       }
-    }
-    if (selectionChanged) state.select({ nodes: [...selected], edges: state.selection.edges });
-    if (moves.size === 0) return;
-    const dragging = changes.some((c) => c.type === 'position' && c.dragging);
-    if (!dragging && state.gestureBase === null) {
-      // Arrow keys move the selection one step at a time: each press is its own undo step.
-      state.apply('Move', (s) => edits.moveNodes(s, moves));
-      return;
-    }
-    if (state.gestureBase === null) state.beginGesture();
-    state.updateGesture((s) => edits.moveNodes(s, moves));
-  }, [flow]);
+      if (selectionChanged) state.select({ nodes: [...selected], edges: state.selection.edges });
+      if (dragged.size > 0) {
+        if (dragRef.current === null && state.gestureBase === null) state.beginGesture();
+        const next = new Map(dragRef.current ?? []);
+        for (const [id, p] of dragged) next.set(id, p);
+        dragRef.current = next;
+        if (dragEnded) commitDrag();
+        else setDragPositions(next);
+      }
+      if (moves.size === 0) return;
+      const dragging = changes.some((c) => c.type === 'position' && c.dragging);
+      if (!dragging && state.gestureBase === null) {
+        // Arrow keys move the selection one step at a time: each press is its own undo step.
+        state.apply('Move', (s) => edits.moveNodes(s, moves));
+        return;
+      }
+      if (state.gestureBase === null) state.beginGesture();
+      state.updateGesture((s) => edits.moveNodes(s, moves));
+    },
+    [flow, commitDrag],
+  );
+
+  const onDragStop = useCallback(() => {
+    commitDrag();
+    endDragGesture();
+  }, [commitDrag]);
+
+  // While the view is panned with the mouse, the viewport gets its own compositor layer
+  // (will-change), so a frame moves the painted picture instead of re-rastering every node and
+  // edge. Not for wheel zoom: scaling a big layer in software compositing cost more than it saved.
+  // (An attribute, not a class: React owns the class name and rewrites it when `far` changes.)
+  const onMoveStart: OnMoveStart = useCallback((event) => {
+    if (event && event.type !== 'wheel') wrapper.current?.setAttribute('data-panning', '');
+  }, []);
+  const onMoveEnd = useCallback(() => wrapper.current?.removeAttribute('data-panning'), []);
 
   const onEdgesChange = useCallback((changes: EdgeChange[]) => {
     // Only selection: deletion goes through the Delete action, so it is one undoable step.
@@ -193,43 +287,43 @@ export function Canvas({ onDropFiles }: { onDropFiles: (files: File[]) => void }
   );
 
   return (
-    <div className={`canvas${picking ? ' canvas--picking' : ''}`} onDragOver={onDragOver} onDrop={onDrop}>
+    <div ref={wrapper} className={`canvas${picking ? ' canvas--picking' : ''}${far ? ' canvas--far' : ''}`} onDragOver={onDragOver} onDrop={onDrop}>
       <EdgeMarkers />
-      <ReactFlow<FlowNode, (typeof edges)[number]>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        onNodeDragStop={() => appStore.getState().endGesture('Move')}
-        onSelectionDragStop={() => appStore.getState().endGesture('Move')}
-        onPaneClick={() => {
-          if (appStore.getState().pickingTargetFor === null) appStore.getState().clearSelection();
-        }}
-        onNodeClick={(_event, node) => {
-          if (!node.id.startsWith(CONTEXT_PREFIX)) pickFaultTarget(node.id);
-        }}
-        onEdgeClick={(_event, edge) => pickFaultTarget(edge.id)}
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
-        snapToGrid={snapToGrid}
-        snapGrid={[GRID, GRID]}
-        connectionLineType={ConnectionLineType.Bezier}
-        fitView
-        fitViewOptions={{ padding: 0.15 }}
-        minZoom={0.05}
-        maxZoom={3}
-        onlyRenderVisibleElements
-        proOptions={{ hideAttribution: true }}
-        aria-label="Architecture canvas"
-      >
-        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} />
-        <MiniMap pannable zoomable ariaLabel="Minimap" style={{ width: 160, height: 100 }} nodeClassName={(n) => `minimap-node minimap-node--${String((n.data as { node?: { kind?: string } }).node?.kind ?? 'context')}`} />
-        <Controls showInteractive={false} aria-label="Zoom controls" />
-      </ReactFlow>
+      <EdgeLabelLayer.Provider value={labelContext}>
+        <ReactFlow<FlowNode, ArchFlowEdge>
+          nodes={shownNodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          onNodeDragStop={onDragStop}
+          onSelectionDragStop={onDragStop}
+          onMoveStart={onMoveStart}
+          onMoveEnd={onMoveEnd}
+          onPaneClick={onPaneClick}
+          onNodeClick={onNodeClick}
+          onEdgeClick={onEdgeClick}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={MULTI_SELECTION_KEYS}
+          snapToGrid={snapToGrid}
+          snapGrid={SNAP_GRID}
+          connectionLineType={ConnectionLineType.Bezier}
+          fitView
+          fitViewOptions={FIT_VIEW_OPTIONS}
+          minZoom={0.05}
+          maxZoom={3}
+          onlyRenderVisibleElements
+          proOptions={PRO_OPTIONS}
+          aria-label="Architecture canvas"
+        >
+          {far ? null : <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} />}
+          <MiniMap pannable zoomable ariaLabel="Minimap" style={MINIMAP_STYLE} nodeClassName={minimapNodeClass} />
+          <Controls showInteractive={false} aria-label="Zoom controls" />
+        </ReactFlow>
+      </EdgeLabelLayer.Provider>
     </div>
   );
 }

@@ -1,10 +1,19 @@
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { createContext, memo, useContext } from 'react';
+import { createPortal } from 'react-dom';
 import { useShallow } from 'zustand/react/shallow';
 import type { ScenarioEdge } from '../model';
 import { appStore, liveEdge, useAppStore } from '../store';
 import { pickFaultTarget } from './pickTarget';
 import type { ArchFlowEdge } from './flowModel';
+
+/**
+ * Where edge badges go (React Flow's edge label layer, found once by the canvas) and whether the
+ * view is zoomed out too far to show them. React Flow's own EdgeLabelRenderer looks the layer up
+ * with querySelector in a store selector, i.e. once per edge on every change of the flow's state:
+ * that was the largest cost of a drag with a few hundred edges.
+ */
+export const EdgeLabelLayer = createContext<{ layer: HTMLElement | null; far: boolean }>({ layer: null, far: false });
 
 /** Short badges for the caller's policy: T 500ms, R x3, CB, BH 25, RL, AT, FB. */
 export function policyBadges(edge: ScenarioEdge): string[] {
@@ -43,6 +52,7 @@ export const ArchEdgeView = memo(function ArchEdgeView(props: EdgeProps<ArchFlow
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const live = useAppStore(useShallow((s) => liveEdge(s, id)));
+  const { layer, far } = useContext(EdgeLabelLayer);
   if (!data) return null;
   const { edge, findings } = data;
   const kind = edge.kind;
@@ -63,8 +73,8 @@ export const ArchEdgeView = memo(function ArchEdgeView(props: EdgeProps<ArchFlow
         interactionWidth={16}
         style={liveStyle}
       />
-      {badges.length > 0 || flagged || live ? (
-        <EdgeLabelRenderer>
+      {layer && !far && (badges.length > 0 || flagged || live)
+        ? createPortal(
           <div
             className={`edge-badges${selected ? ' is-selected' : ''}${flagged ? ' is-flagged' : ''}`}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
@@ -77,9 +87,10 @@ export const ArchEdgeView = memo(function ArchEdgeView(props: EdgeProps<ArchFlow
               <span key={b}>{b}</span>
             ))}
             {live ? <LiveEdgeBadges live={live} /> : null}
-          </div>
-        </EdgeLabelRenderer>
-      ) : null}
+          </div>,
+          layer,
+        )
+        : null}
     </>
   );
 });

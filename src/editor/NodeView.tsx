@@ -6,7 +6,12 @@ import { liveNode, useAppStore } from '../store';
 import { Icon } from '../ui/Icon';
 import type { ArchFlowNode, ContextFlowNode } from './flowModel';
 
-/** A node of the architecture: icon, label, kind, key numbers, lint marker, room for live state. */
+/**
+ * A node of the architecture: icon, label, kind, key numbers, lint marker, room for live state.
+ * Zoomed out (`.canvas--far`, see styles.css) it shows only a box in its kind's colour and the label.
+ * It re-renders only when its data or selection changes, not on every frame of a drag (React Flow
+ * passes the position too, which it does not show).
+ */
 export const ArchNodeView = memo(function ArchNodeView({ data, selected }: NodeProps<ArchFlowNode>) {
   const { node, findings } = data;
   const info = KIND_INFO[node.kind];
@@ -62,7 +67,7 @@ export const ArchNodeView = memo(function ArchNodeView({ data, selected }: NodeP
       <Handle type="source" position={Position.Right} className="arch-handle" />
     </div>
   );
-});
+}, (a, b) => a.data === b.data && a.selected === b.selected);
 
 /** A bounded context: a labelled box behind its member nodes; dragging it moves them. */
 export const ContextNodeView = memo(function ContextNodeView({ data }: NodeProps<ContextFlowNode>) {

@@ -1,4 +1,4 @@
-import type { Edge, Node } from '@xyflow/react';
+import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import type { Group, LintFinding, Scenario, ScenarioEdge, ScenarioNode } from '../model';
 
 export const NODE_WIDTH = 200;
@@ -6,6 +6,12 @@ export const NODE_HEIGHT = 96;
 export const GRID = 20;
 const CONTEXT_PADDING = 28;
 export const CONTEXT_PREFIX = 'context:';
+/**
+ * Below this zoom the canvas draws each node as a box in its kind's colour with a large label, and
+ * leaves out edge badges and the dot grid: their text would be a few pixels high, and painting
+ * them made panning and zooming a large graph slow.
+ */
+export const FAR_ZOOM = 0.4;
 
 export interface ArchNodeData extends Record<string, unknown> {
   readonly node: ScenarioNode;
@@ -27,6 +33,25 @@ export type ArchFlowEdge = Edge<ArchEdgeData, 'arch'>;
 
 const EMPTY: readonly LintFinding[] = [];
 
+/**
+ * Every node has the same fixed size, so React Flow is told it (`measured`) and where the two
+ * handles are (`handles`, matching `.arch-handle`: 10 x 10 px, centred on the left and right
+ * borders) instead of measuring the DOM. Without these, each moved node would be re-measured on
+ * every frame of a drag, its edges hidden until the measurement came back.
+ */
+const HANDLE_SIZE = 10;
+const MEASURED = { width: NODE_WIDTH, height: NODE_HEIGHT } as const;
+const ARCH_HANDLES: NodeHandle[] = [
+  { id: null, type: 'target', position: Position.Left, x: -HANDLE_SIZE / 2, y: (NODE_HEIGHT - HANDLE_SIZE) / 2, width: HANDLE_SIZE, height: HANDLE_SIZE },
+  { id: null, type: 'source', position: Position.Right, x: NODE_WIDTH - HANDLE_SIZE / 2, y: (NODE_HEIGHT - HANDLE_SIZE) / 2, width: HANDLE_SIZE, height: HANDLE_SIZE },
+];
+const NO_HANDLES: NodeHandle[] = [];
+
+/** The previous array when it holds the same items (React Flow re-checks every item of a new array). */
+function sameOrNew<T>(previous: T[] | null, next: T[]): T[] {
+  return previous && previous.length === next.length && previous.every((x, i) => x === next[i]) ? previous : next;
+}
+
 export function findingsByTarget(findings: readonly LintFinding[]): { nodes: Map<string, LintFinding[]>; edges: Map<string, LintFinding[]> } {
   const nodes = new Map<string, LintFinding[]>();
   const edges = new Map<string, LintFinding[]>();
@@ -44,6 +69,9 @@ export function findingsByTarget(findings: readonly LintFinding[]): { nodes: Map
 export class FlowModelCache {
   private nodeCache = new WeakMap<ScenarioNode, ArchFlowNode>();
   private edgeCache = new WeakMap<ScenarioEdge, ArchFlowEdge>();
+  private contextCache = new Map<string, ContextFlowNode>();
+  private lastNodes: FlowNode[] | null = null;
+  private lastEdges: ArchFlowEdge[] | null = null;
 
   nodes(scenario: Scenario, selected: ReadonlySet<string>, findings: Map<string, LintFinding[]>): FlowNode[] {
     const arch = scenario.nodes.map((node) => {
@@ -59,16 +87,24 @@ export class FlowModelCache {
         selected: isSelected,
         width: NODE_WIDTH,
         height: NODE_HEIGHT,
+        measured: MEASURED,
+        handles: ARCH_HANDLES,
         ariaLabel: undefined,
       };
       this.nodeCache.set(node, flow);
       return flow;
     });
-    return [...contextNodes(scenario), ...arch];
+    const contexts = contextNodes(scenario).map((box) => {
+      const cached = this.contextCache.get(box.id);
+      return cached && sameContext(cached, box) ? cached : box;
+    });
+    this.contextCache = new Map(contexts.map((c) => [c.id, c]));
+    this.lastNodes = sameOrNew(this.lastNodes, [...contexts, ...arch]);
+    return this.lastNodes;
   }
 
   edges(scenario: Scenario, selected: ReadonlySet<string>, findings: Map<string, LintFinding[]>): ArchFlowEdge[] {
-    return scenario.edges.map((edge) => {
+    const edges = scenario.edges.map((edge) => {
       const isSelected = selected.has(edge.id);
       const edgeFindings = findings.get(edge.id) ?? EMPTY;
       const cached = this.edgeCache.get(edge);
@@ -85,7 +121,21 @@ export class FlowModelCache {
       this.edgeCache.set(edge, flow);
       return flow;
     });
+    this.lastEdges = sameOrNew(this.lastEdges, edges);
+    return this.lastEdges;
   }
+}
+
+function sameContext(a: ContextFlowNode, b: ContextFlowNode): boolean {
+  return (
+    a.data.group === b.data.group &&
+    a.position.x === b.position.x &&
+    a.position.y === b.position.y &&
+    a.width === b.width &&
+    a.height === b.height &&
+    a.data.memberIds.length === b.data.memberIds.length &&
+    a.data.memberIds.every((id, i) => id === b.data.memberIds[i])
+  );
 }
 
 function sameFindings(a: readonly LintFinding[], b: readonly LintFinding[]): boolean {
@@ -118,6 +168,8 @@ function contextNodes(scenario: Scenario): ContextFlowNode[] {
       data: { group, memberIds: box.members },
       width,
       height,
+      measured: { width, height },
+      handles: NO_HANDLES,
       style: { width, height },
       zIndex: -1,
       selectable: false,
