@@ -244,6 +244,14 @@ describe('ScenarioLibrary ids', () => {
     expect(new Set([first, second, third]).size).toBe(3);
   });
 
+  it('newId never gives the id of a scenario deleted at the same instant', () => {
+    const { library } = setup();
+    const first = library.newId();
+    library.save(first, builtInScenario(BLANK_SCENARIO));
+    library.remove(first);
+    expect(library.newId()).not.toBe(first);
+  });
+
   it('newId gives many distinct ids at one instant as they are saved', () => {
     const { library } = setup();
     const ids: string[] = [];

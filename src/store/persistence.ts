@@ -42,6 +42,8 @@ function describeStorageError(error: unknown): string {
  * of throwing, so the open scenario is never lost because storage failed.
  */
 export class ScenarioLibrary {
+  /** Ids handed out by newId in this session (see there). */
+  private readonly issued = new Set<string>();
   constructor(
     private readonly storage: StorageLike,
     private readonly now: () => Date = () => new Date(),
@@ -132,7 +134,12 @@ export class ScenarioLibrary {
     const stamp = this.now().getTime().toString(36);
     for (let i = 0; ; i++) {
       const id = i === 0 ? `s${stamp}` : `s${stamp}-${i}`;
-      if (!taken.has(id) && this.read(scenarioKey(id)) === null) return id;
+      // Never hand out an id twice, even one whose scenario was deleted in the same millisecond:
+      // a late autosave or an open share dialog may still hold the old one.
+      if (!taken.has(id) && !this.issued.has(id) && this.read(scenarioKey(id)) === null) {
+        this.issued.add(id);
+        return id;
+      }
     }
   }
 
