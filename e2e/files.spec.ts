@@ -34,7 +34,7 @@ test('importing a bad file lists its errors and keeps the current scenario', asy
 test('a file that is not JSON is refused with the parser message', async ({ page }) => {
   await openApp(page);
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import scenario file...' }).click();
+  await page.getByRole('button', { name: 'Open file…' }).click();
   await (await chooser).setFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{ nodes: [') });
   await expect(page.getByRole('dialog', { name: 'This file could not be imported' })).toContainText('not valid JSON');
 });
@@ -42,14 +42,14 @@ test('a file that is not JSON is refused with the parser message', async ({ page
 test('export then import gives the same scenario', async ({ page }) => {
   await openApp(page);
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export scenario file' }).click();
+  await page.keyboard.press('Control+Shift+E'); // "Export scenario file" (also in Export…)
   const file = await (await download).path();
   expect((await download).suggestedFilename()).toBe('e-commerce-checkout.faultline.json');
   const exported = readFileSync(file, 'utf8');
   const original = await storedScenario(page);
 
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import scenario file...' }).click();
+  await page.getByRole('button', { name: 'Open file…' }).click();
   await (await chooser).setFiles({ name: 'again.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
   await expect(page.getByRole('status').filter({ hasText: 'Imported "E-commerce checkout"' })).toBeVisible();
   const imported = await storedScenario(page);

@@ -168,7 +168,12 @@ test('works offline once loaded: lessons, workshop mode and a run need no networ
   // Opening a lesson (online) keeps the app's files, the simulation worker's script included.
   await openFromBrowser(page, { title: 'A circuit breaker fails fast', search: 'breaker' });
   await expect
-    .poll(() => page.evaluate(async () => (await (await caches.open('faultline-offline-v1')).keys()).map((r) => new URL(r.url).pathname).join(' ')), { timeout: 15_000 })
+    // The service worker's cache is named by the build (faultline-<hash>): read whichever it is.
+    .poll(() => page.evaluate(async () => {
+      const names = (await caches.keys()).filter((name) => name.startsWith('faultline-'));
+      const requests = (await Promise.all(names.map(async (name) => (await caches.open(name)).keys()))).flat();
+      return requests.map((r) => new URL(r.url).pathname).join(' ');
+    }), { timeout: 15_000 })
     .toMatch(/sim\.worker-[\w-]+\.js/);
   await context.setOffline(true);
   // Even a reload comes back, from the service worker's cache, at the same step.

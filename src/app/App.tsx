@@ -9,6 +9,7 @@ import { Palette } from '../editor/Palette';
 import { importFiles } from './actions';
 import { BottomPanel } from './BottomPanel';
 import { ContextDialog } from './ContextDialog';
+import { ExportDialog } from './export/ExportDialog';
 import { HelpOverlay } from './HelpOverlay';
 import { ImportReportDialog } from './ImportReport';
 import { LessonLayer, LessonPanel } from './lessons';
@@ -16,6 +17,7 @@ import { Notices } from './Notices';
 import { RunBar } from './RunBar';
 import { useShortcuts } from './shortcuts';
 import { SelectionBar } from './SelectionBar';
+import { ShareLayer } from './share';
 import { Toolbar } from './Toolbar';
 
 const onDropFiles = (files: File[]) => void importFiles(files);
@@ -45,7 +47,9 @@ export function App() {
         <HelpOverlay />
         <ImportReportDialog />
         <ContextDialog />
+        <ExportDialog />
         <LessonLayer />
+        <ShareLayer />
         <Wizard download={downloadText} onOpenedInEditor={fitAfterOpening} />
       </div>
     </ReactFlowProvider>

@@ -66,7 +66,8 @@ export function Toolbar() {
       </div>
       <div className="toolbar__group" role="group" aria-label="File">
         <ActionButton a={action('import')} icon="import" text />
-        <ActionButton a={action('export')} icon="export" text />
+        <ActionButton a={action('export-dialog')} icon="export" text />
+        <ActionButton a={action('copy-share-link')} />
       </div>
       <div className="toolbar__spacer" />
       <ActionButton a={action('open-lessons')} />

@@ -2,13 +2,16 @@ import { KIND_INFO, NODE_KINDS, issueToString } from '../model';
 import { canvasApi } from '../editor/canvasApi';
 import { autoLayout } from '../editor/layout';
 import { addNodeInView } from '../editor/Palette';
-import { downloadText, exportScenarioFile, readScenarioFile, scenarioFileName } from '../export/scenarioFile';
+import { downloadText, exportScenarioFile, scenarioFileName } from '../export/scenarioFile';
+import { readImportFile } from '../export/importFile';
 import { samplesToCsv } from '../export/samplesCsv';
 import { csv, fromTable } from '../export/tables';
 import { summarize } from '../model';
 import { appStore, copySelection, edits, isBatchRunning, pasteSnippet, type AppState, type Snippet } from '../store';
 import { openWizard } from '../wizard';
 import { openLessonBrowser } from './lessons/lessonStore';
+import { copyShareLink } from './share';
+import { openExportDialog } from './export/exportDialogStore';
 
 export type ActionGroup = 'Add' | 'Edit' | 'View' | 'Run' | 'Scenario' | 'Help';
 
@@ -86,7 +89,8 @@ async function runAutoLayout(): Promise<void> {
 export async function importFiles(files: readonly File[]): Promise<void> {
   const file = files[0];
   if (!file) return;
-  const result = await readScenarioFile(file);
+  // By content: scenario JSON, a PNG or SVG exported by Faultline, or a Mermaid flowchart.
+  const result = await readImportFile(file);
   const s = state();
   if (!result.ok) {
     s.setImportReport({ source: file.name, errors: result.errors });
@@ -106,7 +110,7 @@ export async function importFiles(files: readonly File[]): Promise<void> {
 export function pickFile(): void {
   const input = document.createElement('input');
   input.type = 'file';
-  input.accept = '.json,application/json';
+  input.accept = '.json,application/json,.png,image/png,.svg,image/svg+xml,.mmd,.mermaid,.md,.txt,text/plain';
   input.addEventListener('change', () => void importFiles([...(input.files ?? [])]));
   input.click();
 }
@@ -208,8 +212,10 @@ export const ACTIONS: readonly AppAction[] = [
   },
   { id: 'cancel-batch', label: 'Cancel compare or sweep', group: 'Run', enabled: isBatchRunning, perform: () => state().cancelBatch() },
   { id: 'save', label: 'Save now', group: 'Scenario', keys: ['Mod+S'], perform: () => void state().saveNow() },
-  { id: 'import', label: 'Import scenario file...', group: 'Scenario', keys: ['Mod+O'], perform: pickFile },
+  { id: 'import', label: 'Open file…', group: 'Scenario', keys: ['Mod+O'], perform: pickFile },
   { id: 'export', label: 'Export scenario file', group: 'Scenario', keys: ['Mod+Shift+E'], perform: () => exportScenarioFile(state().scenario) },
+  { id: 'copy-share-link', label: 'Copy share link', group: 'Scenario', perform: copyShareLink },
+  { id: 'export-dialog', label: 'Export…', group: 'Scenario', perform: openExportDialog },
   {
     id: 'export-samples',
     label: 'Export samples (CSV)',

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { SETTINGS_FIELDS, checkNumber, issueToString, parseJsonText, restore, type Scenario } from '../model';
+import { decodeShareLink, isShareLink } from '../share';
 import { csv, fromTable, json, markdown, type Format, type PrintableTable } from '../export/tables';
 import { runAll } from './pool';
 import { combineReplications } from './replicate';
@@ -8,9 +9,11 @@ import { estimate } from './stats';
 import { applySweepValue, parseSweep, type SweepSpec } from './sweep';
 import type { Task, TaskResult } from './task';
 
-const USAGE = `Usage: npm run sim -- <scenario.json> [options]
+const USAGE = `Usage: npm run sim -- <scenario.json | share link> [options]
 
 Runs a Faultline scenario headless and prints a summary per node, per edge and for the system.
+The scenario is a file (- for stdin) or a share link: the whole URL or its #s=... fragment
+(quote it: the shell treats # and & specially).
 
 Options:
   --seed N              seed of the run (default: the scenario's)
@@ -95,6 +98,15 @@ function load(file: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
+/** A share link in place of a file: an existing file of that name still wins. */
+const isLinkArgument = (arg: string) => isShareLink(arg) && !existsSync(arg);
+
+async function fromLink(link: string): Promise<Scenario> {
+  const decoded = await decodeShareLink(link);
+  if (!decoded.ok) fail([decoded.error.message, ...decoded.error.details.map((d) => `  ${d}`)].join('\n'));
+  return decoded.scenario;
+}
+
 function validated(raw: unknown, where: string): Scenario {
   const result = restore(raw);
   if (!result.ok) fail(`${where} is not a valid scenario:\n${result.errors.map((e) => `  ${issueToString(e)}`).join('\n')}`);
@@ -138,8 +150,9 @@ export async function main(argv: readonly string[], out: (text: string) => void,
       out(`${USAGE}\n`);
       return 0;
     }
-    const raw = load(options.file);
-    const base = withOverrides(validated(raw, options.file), options);
+    const linked = isLinkArgument(options.file);
+    const source = linked ? 'the link' : options.file;
+    const base = withOverrides(linked ? await fromLink(options.file) : validated(load(options.file), options.file), options);
     const seeds = Array.from({ length: options.replications }, (_, i) => base.settings.seed + i);
     const variants: Scenario[] = [];
     const sweep = options.sweep;
@@ -147,7 +160,7 @@ export async function main(argv: readonly string[], out: (text: string) => void,
       for (const value of sweep.values) {
         const changed = applySweepValue(structuredClone(base) as unknown as Record<string, unknown>, sweep, value);
         if (typeof changed === 'string') fail(changed);
-        variants.push(validated(changed, `${options.file} with ${sweep.path}=${JSON.stringify(value)}`));
+        variants.push(validated(changed, `${source} with ${sweep.path}=${JSON.stringify(value)}`));
       }
     } else variants.push(base);
 

@@ -1,29 +1,10 @@
-import simWorkerUrl from '../../worker/sim.worker.ts?worker&url';
+import { registerServiceWorker } from '../serviceWorker';
 
 /**
- * Keeps the app usable without a network once it has been loaded (workshop rooms have bad
- * Wi-Fi): a small service worker (public/offline-sw.js) answers from the network when it can
- * and from its cache when it cannot, and is handed the files this page loaded plus the
- * simulation worker's script, which is otherwise fetched only when a run starts.
- * Production builds only; registered when a lesson is opened.
+ * Keeps lessons usable without a network (workshop rooms have bad Wi-Fi). The app's service
+ * worker now precaches the whole build on every production load (src/app/serviceWorker.ts);
+ * opening a lesson still asks for it, in case the page was loaded some other way first.
  */
-let requested = false;
-
 export function keepAvailableOffline(): void {
-  if (requested || !import.meta.env.PROD || !('serviceWorker' in navigator) || !window.isSecureContext) return;
-  requested = true;
-  const base = new URL('./', window.location.href);
-  void navigator.serviceWorker
-    .register(new URL('offline-sw.js', base), { scope: base.pathname })
-    .then(() => navigator.serviceWorker.ready)
-    .then((registration) => {
-      const loaded = performance
-        .getEntriesByType('resource')
-        .map((entry) => entry.name)
-        .filter((url) => url.startsWith(window.location.origin));
-      const page = `${window.location.origin}${window.location.pathname}`;
-      const urls = [...new Set([page, new URL(simWorkerUrl, base).href, ...loaded])];
-      registration.active?.postMessage({ type: 'cache', urls });
-    })
-    .catch(() => undefined);
+  void registerServiceWorker();
 }
