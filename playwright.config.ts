@@ -27,6 +27,12 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
+  // Long-task measurements (e2e/quiet/) run after everything else, alone on the machine's cores:
+  // a long task is wall-clock time, and other browsers' work would count in it.
+  projects: [
+    { name: 'main', testIgnore: /quiet\// },
+    { name: 'quiet', testMatch: /quiet\/.*\.spec\.ts/, dependencies: ['main'], fullyParallel: false },
+  ],
   webServer: {
     command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${distDir}`,
     url: `http://127.0.0.1:${port}/`,

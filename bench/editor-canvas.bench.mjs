@@ -24,6 +24,8 @@ const ARGS = ['--disable-gpu', '--disable-background-networking', '--disable-qui
 const VIEWPORT = { width: 1440, height: 900 };
 const RUNS = Math.max(1, Number(process.env.FAULTLINE_BENCH_RUNS ?? 2));
 const TARGET_FPS = 30;
+/** The working zoom of the second set of measurements: above FAR_ZOOM (0.4), so nodes show in full detail. */
+const DETAIL_ZOOM = 0.6;
 const GESTURE_MS = 2000;
 const GESTURE_STEPS = 120;
 
@@ -209,12 +211,26 @@ async function stopServer() {
 // ---------------------------------------------------------------------------------------------
 // Measuring.
 
-/** Installed before the app loads: a requestAnimationFrame loop that records frame timestamps. */
+/**
+ * Installed before the app loads: a requestAnimationFrame loop that records frame timestamps and
+ * counts the frames in which the picture moved (the viewport's transform or a dragged node's
+ * position changed since the previous frame). A frame that repaints nothing new is not an update
+ * the user sees: when the page falls behind its input, rAF can keep ticking while the drag lags,
+ * so the rAF rate alone would flatter it.
+ */
 function installFrameCounter() {
-  const bench = { recording: false, frames: [] };
+  const bench = { recording: false, frames: [], updates: 0, last: '' };
   window.__benchFrames = bench;
+  let viewport = null;
   const tick = (t) => {
-    if (bench.recording) bench.frames.push(t);
+    if (!viewport || !viewport.isConnected) viewport = document.querySelector('.react-flow__viewport');
+    const dragged = document.querySelector('.react-flow__node.dragging, .react-flow__node.selected');
+    const signature = `${viewport ? viewport.style.transform : ''}|${dragged ? dragged.style.transform : ''}`;
+    if (bench.recording) {
+      bench.frames.push(t);
+      if (signature !== bench.last) bench.updates++;
+    }
+    bench.last = signature;
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
@@ -231,6 +247,7 @@ async function startFrames(page) {
     () =>
       new Promise((resolve) => {
         window.__benchFrames.frames = [];
+        window.__benchFrames.updates = 0;
         window.__benchFrames.recording = true;
         requestAnimationFrame(() => resolve());
       }),
@@ -244,13 +261,13 @@ async function stopFrames(page) {
       new Promise((resolve) => {
         requestAnimationFrame(() => {
           window.__benchFrames.recording = false;
-          resolve(window.__benchFrames.frames);
+          resolve({ frames: window.__benchFrames.frames, updates: window.__benchFrames.updates });
         });
       }),
   );
 }
 
-function frameStats(frames) {
+function frameStats({ frames, updates }) {
   const intervals = [];
   for (let i = 1; i < frames.length; i++) intervals.push(frames[i] - frames[i - 1]);
   if (intervals.length < 2) throw new Error(`only ${frames.length} frames recorded`);
@@ -259,6 +276,7 @@ function frameStats(frames) {
   const p95 = sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)];
   return {
     meanFps: (intervals.length * 1000) / duration,
+    updatesPerSecond: (updates * 1000) / duration,
     p5Fps: 1000 / p95,
     worstMs: sorted[sorted.length - 1],
     slowFrames: intervals.filter((d) => d > 1000 / TARGET_FPS).length,
@@ -376,13 +394,14 @@ async function measureAll(page, cdp) {
       note,
       runs,
       meanFps: median(runs.map((x) => x.meanFps)),
+      updatesPerSecond: median(runs.map((x) => x.updatesPerSecond)),
       p5Fps: median(runs.map((x) => x.p5Fps)),
       worstMs: median(runs.map((x) => x.worstMs)),
       inputSeconds: median(runs.map((x) => x.inputSeconds)),
       main: Object.fromEntries(['busy', 'script', 'styleLayout', 'other'].map((k) => [k, median(runs.map((x) => x.main[k]))])),
     };
     results.push(r);
-    log(`${action}: mean ${r.meanFps.toFixed(1)} fps, p5 ${r.p5Fps.toFixed(1)} fps, worst ${r.worstMs.toFixed(0)} ms (runs: ${runs.map((x) => x.meanFps.toFixed(1)).join(', ')})`);
+    log(`${action}: mean ${r.meanFps.toFixed(1)} fps, ${r.updatesPerSecond.toFixed(1)} canvas updates/s, p5 ${r.p5Fps.toFixed(1)} fps, worst ${r.worstMs.toFixed(0)} ms (runs: ${runs.map((x) => x.meanFps.toFixed(1)).join(', ')})`);
   };
 
   // Control: no input at all, to show the frame clock of this headless Chromium.
@@ -476,20 +495,78 @@ async function measureAll(page, cdp) {
     }
     await record('wheel zoom (in, then out)', runs, `${GESTURE_STEPS} wheel events of 15 px`);
   }
+
+  // (e) The same graph at a working zoom (full detail: icons, numbers, edge badges), where only
+  // the nodes and edges in view are rendered. Zoom in at the middle with the wheel.
+  {
+    const canvas = await page.locator('.react-flow__pane').boundingBox();
+    const c = { x: canvas.x + canvas.width / 2, y: canvas.y + canvas.height / 2 };
+    await page.mouse.move(c.x, c.y);
+    const scaleOf = async () => Number(/scale\(([\d.]+)\)/.exec(await transformOf(page))?.[1] ?? 0);
+    for (let i = 0; i < 60 && (await scaleOf()) < DETAIL_ZOOM; i++) {
+      await page.mouse.wheel(0, -60);
+      await sleep(60);
+    }
+    await sleep(800);
+    const zoom = await scaleOf();
+    if (zoom < DETAIL_ZOOM) throw new Error(`could not zoom in to ${DETAIL_ZOOM} (at ${zoom})`);
+    const shown = {
+      nodes: await page.locator('.react-flow__node-arch').count(),
+      edges: await page.locator('.react-flow__edge-arch').count(),
+      badges: await page.locator('.edge-badges').count(),
+    };
+    log(`detail zoom ${zoom.toFixed(2)}: ${shown.nodes} nodes, ${shown.edges} edges, ${shown.badges} badges rendered`);
+    if (shown.badges === 0) throw new Error('no edge badges at the detail zoom: the measurement would not be of the detailed view');
+    const where = `zoom ${zoom.toFixed(2)}: ${shown.nodes} nodes, ${shown.edges} edges, ${shown.badges} badges rendered`;
+
+    const id = await page.evaluate(({ x, y }) => {
+      let best = null;
+      let bestD = Infinity;
+      for (const el of document.querySelectorAll('.react-flow__node-arch [data-testid^="node-"]')) {
+        const r = el.getBoundingClientRect();
+        const d = Math.hypot(r.x + r.width / 2 - x, r.y + r.height / 2 - y);
+        if (d < bestD) [best, bestD] = [el.getAttribute('data-testid'), d];
+      }
+      return best ? best.slice('node-'.length) : null;
+    }, c);
+    if (!id) throw new Error('no node near the middle at the detail zoom');
+    const dragRuns = [];
+    for (let i = 0; i < RUNS; i++) {
+      const before = await nodeBox(page, id);
+      const run = await gesture(page, cdp, loop(centerOf(before), 220, 110), { probe: () => nodeBox(page, id) });
+      if (!run.probed || Math.abs(run.probed.x - before.x) < 20) throw new Error(`dragging ${id} did not move it`);
+      dragRuns.push(run);
+      await page.keyboard.press('Escape');
+      await sleep(300);
+    }
+    await record('drag one node, detail zoom', dragRuns, `\`${id}\`; ${where}`);
+
+    const panRuns = [];
+    for (let i = 0; i < RUNS; i++) {
+      const start = await panePointNear(page, c);
+      const before = await transformOf(page);
+      const run = await gesture(page, cdp, loop(start, 200, 100), { probe: () => transformOf(page) });
+      if (run.probed === before) throw new Error('dragging the pane did not pan the canvas');
+      panRuns.push(run);
+    }
+    await record('pan, detail zoom', panRuns, where);
+  }
   return results;
 }
 
 // ---------------------------------------------------------------------------------------------
+
+const passes = (r) => r.meanFps >= TARGET_FPS && r.updatesPerSecond >= TARGET_FPS;
 
 function section(results, facts) {
   const f1 = (x) => x.toFixed(1);
   const pct = (x) => `${Math.round(100 * x)}%`;
   const rows = results.map((r) => {
     const control = r.action.startsWith('idle');
-    const pass = r.meanFps >= TARGET_FPS;
-    return `| ${r.action} | ${f1(r.meanFps)} | ${f1(r.p5Fps)} / ${r.worstMs.toFixed(0)} ms | ${r.runs.map((x) => f1(x.meanFps)).join(', ')} | ${control ? '-' : `>= ${TARGET_FPS} fps`} | ${control ? '-' : pass ? 'pass' : '**FAIL**'} |`;
+    const pass = passes(r);
+    return `| ${r.action} | ${f1(r.meanFps)} | ${control ? '-' : f1(r.updatesPerSecond)} | ${f1(r.p5Fps)} / ${r.worstMs.toFixed(0)} ms | ${r.runs.map((x) => f1(x.meanFps)).join(', ')} | ${control ? '-' : `>= ${TARGET_FPS} fps`} | ${control ? '-' : pass ? 'pass' : '**FAIL**'} |`;
   });
-  const missed = results.filter((r) => !r.action.startsWith('idle') && r.meanFps < TARGET_FPS);
+  const missed = results.filter((r) => !r.action.startsWith('idle') && !passes(r));
   const lines = [
     '## Editor canvas (300 nodes, 400 edges)',
     '',
@@ -497,13 +574,15 @@ function section(results, facts) {
     '',
     `Setup: production build served by \`vite preview\`; Chromium ${facts.browserVersion} headless (\`--disable-gpu\`, software rendering), viewport ${VIEWPORT.width} x ${VIEWPORT.height};`,
     `a generated scenario of ${facts.nodes} nodes and ${facts.edges} edges on a 20 x 15 grid, zoomed to fit so all ${facts.renderedNodes} nodes, ${facts.renderedEdges} edges`,
-    `and ${facts.badges} edge badges are rendered (zoom ${facts.zoom}).`,
+    `and ${facts.badges} edge badges are rendered (zoom ${facts.zoom}: below 0.4 nodes are drawn as coloured boxes with their label, without badges);`,
+    `the last two actions are measured again at zoom >= ${DETAIL_ZOOM}, in full detail, where only what is in view is rendered.`,
     `Each action: ${GESTURE_STEPS} mouse events paced over ${GESTURE_MS / 1000} s with Playwright's \`page.mouse\`, frames counted with a \`requestAnimationFrame\` loop in the page;`,
-    `${RUNS} runs, median shown. p5 fps = 1000 / 95th-percentile frame time; worst = longest frame. Pass = mean >= ${TARGET_FPS} fps.`,
+    `${RUNS} runs, median shown. fps = requestAnimationFrame frames per second; canvas updates/s = frames in which the viewport or the dragged node actually moved`,
+    `(at most the input rate, ${(GESTURE_STEPS * 1000) / GESTURE_MS} events/s); p5 fps = 1000 / 95th-percentile frame time; worst = longest frame. Pass = both fps and canvas updates/s >= ${TARGET_FPS}.`,
     `Load average (1 min) ${facts.loadStart.toFixed(1)} at the start and ${os.loadavg()[0].toFixed(1)} at the end, on ${os.cpus().length} CPUs: other work on the machine lowers these figures.`,
     '',
-    '| action | mean fps | p5 fps / worst frame | runs (mean fps) | target | result |',
-    '|---|---:|---:|---|---|---|',
+    '| action | mean fps | canvas updates/s | p5 fps / worst frame | runs (mean fps) | target | result |',
+    '|---|---:|---:|---:|---|---|---|',
     ...rows,
     '',
     'Main thread (Chromium `Performance.getMetrics`, share of the wall time of the action): busy = all tasks; script = JavaScript;',
@@ -515,8 +594,8 @@ function section(results, facts) {
     ...results.map((r) => `| ${r.action} | ${pct(r.main.busy)} | ${pct(r.main.script)} | ${pct(r.main.styleLayout)} | ${pct(r.main.other)} | ${r.inputSeconds.toFixed(1)} s | ${r.note || '-'} |`),
     '',
     missed.length
-      ? `**Target missed** by: ${missed.map((r) => `${r.action} (${f1(r.meanFps)} fps)`).join('; ')}.`
-      : `All measured actions kept >= ${TARGET_FPS} fps on average.`,
+      ? `**Target missed** by: ${missed.map((r) => `${r.action} (${f1(r.meanFps)} fps, ${f1(r.updatesPerSecond)} updates/s)`).join('; ')}.`
+      : `All measured actions kept >= ${TARGET_FPS} fps and >= ${TARGET_FPS} canvas updates/s on average.`,
   ];
   return { text: lines.join('\n'), missed };
 }

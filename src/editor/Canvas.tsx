@@ -3,17 +3,15 @@ import {
   BackgroundVariant,
   ConnectionLineType,
   Controls,
-  MiniMap,
   ReactFlow,
   useReactFlow,
   useStore,
   type Connection,
-  type Node,
   type NodeChange,
   type EdgeChange,
   type NodeMouseHandler,
   type EdgeMouseHandler,
-  type OnMoveStart,
+  type OnMove,
 } from '@xyflow/react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { NODE_KINDS, naturalEdgeKind, type NodeKind, type Position } from '../model';
@@ -22,6 +20,7 @@ import { canvasApi, registerCanvasApi } from './canvasApi';
 import { ArchEdgeView, EdgeLabelLayer, EdgeMarkers } from './EdgeView';
 import { CONTEXT_PREFIX, FAR_ZOOM, FlowModelCache, GRID, NODE_HEIGHT, NODE_WIDTH, findingsByTarget, type ArchFlowEdge, type FlowNode } from './flowModel';
 import { ArchNodeView, ContextNodeView } from './NodeView';
+import { Overview } from './Overview';
 import { pickFaultTarget } from './pickTarget';
 import { useLint } from './useLint';
 
@@ -34,8 +33,6 @@ const SNAP_GRID: [number, number] = [GRID, GRID];
 const FIT_VIEW_OPTIONS = { padding: 0.15 };
 const MULTI_SELECTION_KEYS = ['Meta', 'Control', 'Shift'];
 const PRO_OPTIONS = { hideAttribution: true };
-const MINIMAP_STYLE = { width: 160, height: 100 };
-const minimapNodeClass = (n: Node) => `minimap-node minimap-node--${String((n.data as { node?: { kind?: string } }).node?.kind ?? 'context')}`;
 const isFar = (s: { transform: [number, number, number] }) => s.transform[2] < FAR_ZOOM;
 
 function endDragGesture() {
@@ -89,7 +86,8 @@ export function addNodeAt(kind: NodeKind, position: Position): string {
   return newId;
 }
 
-export function Canvas({ onDropFiles }: { onDropFiles: (files: File[]) => void }) {
+/** `readOnly` (the embed view): pan, zoom and select only; nothing can be moved, connected or dropped. */
+export function Canvas({ onDropFiles, readOnly = false }: { onDropFiles: (files: File[]) => void; readOnly?: boolean }) {
   const scenario = useAppStore((s) => s.scenario);
   const selection = useAppStore((s) => s.selection);
   const snapToGrid = useAppStore((s) => s.snapToGrid);
@@ -223,7 +221,9 @@ export function Canvas({ onDropFiles }: { onDropFiles: (files: File[]) => void }
     [flow, commitDrag],
   );
 
+  const onDragStart = useCallback(() => wrapper.current?.setAttribute('data-dragging', ''), []);
   const onDragStop = useCallback(() => {
+    wrapper.current?.removeAttribute('data-dragging');
     commitDrag();
     endDragGesture();
   }, [commitDrag]);
@@ -232,8 +232,11 @@ export function Canvas({ onDropFiles }: { onDropFiles: (files: File[]) => void }
   // (will-change), so a frame moves the painted picture instead of re-rastering every node and
   // edge. Not for wheel zoom: scaling a big layer in software compositing cost more than it saved.
   // (An attribute, not a class: React owns the class name and rewrites it when `far` changes.)
-  const onMoveStart: OnMoveStart = useCallback((event) => {
-    if (event && event.type !== 'wheel') wrapper.current?.setAttribute('data-panning', '');
+  // Set on the first actual move, not on the press: a click (on an edge badge, say) also starts a
+  // "move" in d3-zoom, and the pointer-events rule of data-panning would then swallow the click.
+  const onMove: OnMove = useCallback((event) => {
+    const el = wrapper.current;
+    if (event && event.type !== 'wheel' && el && !el.hasAttribute('data-panning')) el.setAttribute('data-panning', '');
   }, []);
   const onMoveEnd = useCallback(() => wrapper.current?.removeAttribute('data-panning'), []);
 
@@ -287,7 +290,7 @@ export function Canvas({ onDropFiles }: { onDropFiles: (files: File[]) => void }
   );
 
   return (
-    <div ref={wrapper} className={`canvas${picking ? ' canvas--picking' : ''}${far ? ' canvas--far' : ''}`} onDragOver={onDragOver} onDrop={onDrop}>
+    <div ref={wrapper} className={`canvas${picking ? ' canvas--picking' : ''}${far ? ' canvas--far' : ''}`} onDragOver={readOnly ? undefined : onDragOver} onDrop={readOnly ? undefined : onDrop}>
       <EdgeMarkers />
       <EdgeLabelLayer.Provider value={labelContext}>
         <ReactFlow<FlowNode, ArchFlowEdge>
@@ -298,9 +301,13 @@ export function Canvas({ onDropFiles }: { onDropFiles: (files: File[]) => void }
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
           onConnect={onConnect}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          onNodeDragStart={onDragStart}
+          onSelectionDragStart={onDragStart}
           onNodeDragStop={onDragStop}
           onSelectionDragStop={onDragStop}
-          onMoveStart={onMoveStart}
+          onMove={onMove}
           onMoveEnd={onMoveEnd}
           onPaneClick={onPaneClick}
           onNodeClick={onNodeClick}
@@ -320,7 +327,7 @@ export function Canvas({ onDropFiles }: { onDropFiles: (files: File[]) => void }
           aria-label="Architecture canvas"
         >
           {far ? null : <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} />}
-          <MiniMap pannable zoomable ariaLabel="Minimap" style={MINIMAP_STYLE} nodeClassName={minimapNodeClass} />
+          <Overview />
           <Controls showInteractive={false} aria-label="Zoom controls" />
         </ReactFlow>
       </EdgeLabelLayer.Provider>

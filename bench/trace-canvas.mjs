@@ -1,0 +1,99 @@
+/* global document */
+// Diagnostic, not a benchmark: traces one canvas gesture on the 300-node scenario and prints where
+// the renderer's main thread spent its time (by trace event name). Usage:
+//   npx vite build && node bench/trace-canvas.mjs [pan|drag|wheel] [far|detail]
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { buildScenario } from './editor-canvas.bench.mjs';
+
+const PORT = 4179;
+const URL = `http://127.0.0.1:${PORT}/`;
+const [action = 'pan', zoomMode = 'far'] = process.argv.slice(2);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+try {
+  for (let i = 0; i < 60; i++) {
+    try {
+      if ((await fetch(URL)).ok) break;
+    } catch {
+      // not up yet
+    }
+    await sleep(250);
+  }
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--disable-gpu', '--no-first-run'] });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const scenario = buildScenario();
+  await page.addInitScript((p) => {
+    localStorage.setItem('faultline.v1.index', p.index);
+    localStorage.setItem('faultline.v1.scenario.bench-300', p.envelope);
+    localStorage.setItem('faultline.v1.current', 'bench-300');
+  }, { envelope: JSON.stringify({ format: 'faultline', version: 2, scenario }), index: JSON.stringify([{ id: 'bench-300', title: 'B', updatedAt: '2026-01-01T00:00:00.000Z' }]) });
+  await page.goto(URL);
+  await page.locator('.react-flow__node-arch').first().waitFor();
+  await page.getByRole('button', { name: 'Zoom to fit', exact: true }).click();
+  await sleep(1000);
+  const pane = await page.locator('.react-flow__pane').boundingBox();
+  const c = { x: pane.x + pane.width / 2, y: pane.y + pane.height / 2 };
+  if (zoomMode === 'detail') {
+    await page.mouse.move(c.x, c.y);
+    for (let i = 0; i < 12; i++) { await page.mouse.wheel(0, -60); await sleep(60); }
+    await sleep(800);
+  }
+  let start = c;
+  if (action === 'drag') {
+    const box = await page.locator('.react-flow__node-arch').nth(150).boundingBox();
+    start = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  } else if (action === 'pan') {
+    start = await page.evaluate(({ x, y }) => {
+      for (let r = 0; r < 200; r += 2) for (let k = 0; k < 36; k++) {
+        const px = x + r * Math.cos(k / 5.7), py = y + r * Math.sin(k / 5.7);
+        if (document.elementFromPoint(px, py)?.classList.contains('react-flow__pane')) return { x: px, y: py };
+      }
+      return { x, y };
+    }, c);
+  }
+  if (process.env.TRACE_CSS) await page.addStyleTag({ content: process.env.TRACE_CSS });
+  const cdp = await page.context().newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'viz', 'disabled-by-default-devtools.timeline.invalidationTracking'] } });
+  await page.mouse.move(start.x, start.y);
+  if (action !== 'wheel') await page.mouse.down();
+  const t0 = Date.now();
+  for (let i = 1; i <= 120; i++) {
+    const u = i / 120;
+    if (action === 'wheel') await page.mouse.wheel(0, u <= 0.5 ? -15 : 15);
+    else await page.mouse.move(start.x + 200 * Math.sin(2 * Math.PI * u), start.y + 100 * (1 - Math.cos(2 * Math.PI * u)));
+    if (i === 30) console.log('canvas attributes mid-gesture:', await page.evaluate(() => [...document.querySelector('.canvas').attributes].map((a) => a.name).join(' ')));
+    const wait = t0 + (i * 2000) / 120 - Date.now();
+    if (wait > 0) await sleep(wait);
+  }
+  if (action !== 'wheel') await page.mouse.up();
+  const wall = Date.now() - t0;
+  await cdp.send('Tracing.end');
+  await done;
+  // Renderer main thread: the thread named CrRendererMain.
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const byName = new Map();
+  for (const e of events) {
+    if (e.ph !== 'X' || !e.dur || (main && (e.pid !== main.pid || e.tid !== main.tid))) continue;
+    byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur / 1000);
+  }
+  console.log(`${action} at ${zoomMode}: input took ${wall} ms for 120 events`);
+  for (const [name, ms] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${ms.toFixed(0).padStart(7)} ms  ${name}`);
+  if (process.env.TRACE_INVALIDATIONS) {
+    const inv = new Map();
+    for (const e of events) {
+      if (!/Invalidat/.test(e.name)) continue;
+      const d = e.args?.data ?? {};
+      const key = `${e.name} ${d.reason ?? ''} ${d.nodeName ?? ''}`;
+      inv.set(key, (inv.get(key) ?? 0) + 1);
+    }
+    for (const [k, n] of [...inv].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(String(n).padStart(6), k);
+  }
+  await browser.close();
+} finally {
+  process.kill(-server.pid, 'SIGTERM');
+}
