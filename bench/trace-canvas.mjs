@@ -58,6 +58,11 @@ try {
   const events = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
   const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  if (process.env.TRACE_PROFILE) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'viz', 'disabled-by-default-devtools.timeline.invalidationTracking'] } });
   await page.mouse.move(start.x, start.y);
   if (action !== 'wheel') await page.mouse.down();
@@ -72,6 +77,29 @@ try {
   }
   if (action !== 'wheel') await page.mouse.up();
   const wall = Date.now() - t0;
+  if (process.env.TRACE_PROFILE) {
+    const { profile } = await cdp.send('Profiler.stop');
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const parent = new Map();
+    for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+    const label = (n) => `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}:${n.callFrame.columnNumber}`;
+    const self = new Map();
+    const incl = new Map();
+    profile.samples.forEach((id, i) => {
+      const dt = profile.timeDeltas[i + 1] ?? 0;
+      self.set(label(byId.get(id)), (self.get(label(byId.get(id))) ?? 0) + dt);
+      const seen = new Set();
+      for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
+        const k = label(byId.get(cur));
+        if (!seen.has(k)) incl.set(k, (incl.get(k) ?? 0) + dt);
+        seen.add(k);
+      }
+    });
+    console.log('JS self time:');
+    for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${(v / 1000).toFixed(0).padStart(7)} ms  ${k}`);
+    console.log('JS inclusive time:');
+    for (const [k, v] of [...incl].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${(v / 1000).toFixed(0).padStart(7)} ms  ${k}`);
+  }
   await cdp.send('Tracing.end');
   await done;
   // Renderer main thread: the thread named CrRendererMain.

@@ -192,3 +192,25 @@ test('selects several nodes with Shift+click and deletes them together', async (
   await expect.poll(async () => (await storedScenario(page)).nodes.length).toBe(10);
   await expect.poll(async () => (await storedScenario(page)).edges.some((e) => e.to === 'payment-db')).toBe(false);
 });
+
+test('zoomed out, nodes become coloured boxes with their label and edge badges go; zooming in brings them back', async ({ page }) => {
+  await openApp(page);
+  const canvas = page.locator('.canvas');
+  await expect(canvas).not.toHaveClass(/canvas--far/);
+  await expect(page.getByTestId('edge-badges-payment-card')).toBeVisible();
+  const zoomOut = page.getByRole('button', { name: /^zoom out$/i });
+  // Each press zooms out by 1.2x; the simplified view starts below 50%.
+  for (let i = 0; i < 8 && !/canvas--far/.test((await canvas.getAttribute('class')) ?? ''); i++) await zoomOut.click();
+  await expect(canvas).toHaveClass(/canvas--far/);
+  await expect(page.getByTestId('edge-badges-payment-card')).toHaveCount(0);
+  const payment = page.getByTestId('node-payment-service');
+  await expect(payment.locator('.arch-node__farlabel')).toBeVisible();
+  await expect(payment.locator('.arch-node__farlabel')).toHaveText('Payment service');
+  await expect(payment.locator('.arch-node__numbers')).toBeHidden();
+  await page.screenshot({ path: 'test-results/screens/far-zoom.png' });
+  await page.getByRole('button', { name: /^zoom in$/i }).click();
+  await page.getByRole('button', { name: 'Zoom to fit', exact: true }).click();
+  await expect(canvas).not.toHaveClass(/canvas--far/);
+  await expect(page.getByTestId('edge-badges-payment-card')).toBeVisible();
+  await expect(payment.locator('.arch-node__numbers')).toBeVisible();
+});

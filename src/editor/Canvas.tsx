@@ -322,7 +322,9 @@ export function Canvas({ onDropFiles, readOnly = false }: { onDropFiles: (files:
           fitViewOptions={FIT_VIEW_OPTIONS}
           minZoom={0.05}
           maxZoom={3}
-          onlyRenderVisibleElements
+          // Zoomed out, nearly everything is in view anyway: checking each node and edge on every
+          // frame of a pan, and mounting those that cross the border, cost more than it saved.
+          onlyRenderVisibleElements={!far}
           proOptions={PRO_OPTIONS}
           aria-label="Architecture canvas"
         >
@@ -331,6 +333,10 @@ export function Canvas({ onDropFiles, readOnly = false }: { onDropFiles: (files:
           <Controls showInteractive={false} aria-label="Zoom controls" />
         </ReactFlow>
       </EdgeLabelLayer.Provider>
+      {/* Covers the canvas while it is panned or a node dragged (styles.css): the browser then
+          finds what is under the pointer at once instead of testing hundreds of nodes and edges
+          on every mouse move. */}
+      <div className="canvas__shield" aria-hidden="true" />
     </div>
   );
 }

@@ -12,6 +12,12 @@ import type { ArchFlowNode, ContextFlowNode } from './flowModel';
  * It re-renders only when its data or selection changes, not on every frame of a drag (React Flow
  * passes the position too, which it does not show).
  */
+const FAR_LABEL_CHARS = 28;
+/** The label as the zoomed-out view shows it: at most three lines of its large type. */
+export function farLabel(name: string): string {
+  return name.length > FAR_LABEL_CHARS ? `${name.slice(0, FAR_LABEL_CHARS - 1).trimEnd()}…` : name;
+}
+
 export const ArchNodeView = memo(function ArchNodeView({ data, selected }: NodeProps<ArchFlowNode>) {
   const { node, findings } = data;
   const info = KIND_INFO[node.kind];
@@ -33,6 +39,11 @@ export const ArchNodeView = memo(function ArchNodeView({ data, selected }: NodeP
         </span>
         <span className="arch-node__titles">
           <span className="arch-node__label">{name}</span>
+          {/* Shown instead of the label when zoomed out (styles.css): shortened here, so it needs
+              no clipping box, which made every frame of a pan slower to composite. */}
+          <span className="arch-node__farlabel" aria-hidden="true">
+            {farLabel(name)}
+          </span>
           <span className="arch-node__kind">{info.label}</span>
         </span>
         {worst ? (

@@ -8,10 +8,10 @@ const CONTEXT_PADDING = 28;
 export const CONTEXT_PREFIX = 'context:';
 /**
  * Below this zoom the canvas draws each node as a box in its kind's colour with a large label, and
- * leaves out edge badges and the dot grid: their text would be a few pixels high, and painting
- * them made panning and zooming a large graph slow.
+ * leaves out edge badges and the dot grid: their text would be 5 pixels high or less (11 px type at
+ * half size), and painting them made panning and zooming a large graph slow.
  */
-export const FAR_ZOOM = 0.4;
+export const FAR_ZOOM = 0.5;
 
 export interface ArchNodeData extends Record<string, unknown> {
   readonly node: ScenarioNode;
