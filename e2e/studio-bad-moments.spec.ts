@@ -42,7 +42,8 @@ test('a run that hits its event budget stops, shows partial results and says why
 
 test('editing during a run keeps the run going on the scenario it started with, and says so', async ({ page }) => {
   await openApp(page);
-  await page.getByRole('combobox', { name: 'Speed' }).selectOption({ label: 'Play 10x' });
+  // Real time (60 s): the run must outlast the edit and the checks even on a loaded machine.
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption({ label: 'Play 1x (real time)' });
   await page.getByRole('button', { name: 'Run simulation' }).click();
   await expect(runStatus(page)).toContainText('Running');
   await selectNode(page, 'order-service');

@@ -2,7 +2,7 @@ import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { createContext, memo, useContext } from 'react';
 import { createPortal } from 'react-dom';
 import { useShallow } from 'zustand/react/shallow';
-import type { ScenarioEdge } from '../model';
+import { policyBadges } from '../model';
 import { appStore, liveEdge, useAppStore } from '../store';
 import { pickFaultTarget } from './pickTarget';
 import type { ArchFlowEdge } from './flowModel';
@@ -14,22 +14,6 @@ import type { ArchFlowEdge } from './flowModel';
  * that was the largest cost of a drag with a few hundred edges.
  */
 export const EdgeLabelLayer = createContext<{ layer: HTMLElement | null; far: boolean }>({ layer: null, far: false });
-
-/** Short badges for the caller's policy: T 500ms, R x3, CB, BH 25, RL, AT, FB. */
-export function policyBadges(edge: ScenarioEdge): string[] {
-  const p = edge.policy;
-  const out: string[] = [];
-  if (p.timeoutMs !== null) out.push(`T ${p.timeoutMs >= 1000 ? `${p.timeoutMs / 1000}s` : `${p.timeoutMs}ms`}`);
-  if (p.retry && p.retry.maxAttempts > 1) out.push(`R x${p.retry.maxAttempts}`);
-  if (p.circuitBreaker) out.push('CB');
-  if (p.bulkhead) out.push(`BH ${p.bulkhead.maxConcurrentCalls}`);
-  if (p.rateLimiter) out.push('RL');
-  if (p.adaptiveThrottling) out.push('AT');
-  if (p.fallback !== 'none') out.push('FB');
-  if (edge.callPercent < 100) out.push(`${edge.callPercent}%`);
-  if (edge.count > 1) out.push(`x${edge.count}`);
-  return out;
-}
 
 function LiveEdgeBadges({ live }: { live: NonNullable<ReturnType<typeof liveEdge>> }) {
   return (

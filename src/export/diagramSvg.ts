@@ -1,7 +1,7 @@
-import { KIND_INFO, displayName, keyNumbers, type Position, type Scenario, type ScenarioEdge, type RestoreResult } from '../model';
+import { KIND_INFO, displayName, keyNumbers, policyBadges, type Position, type Scenario, type ScenarioEdge, type RestoreResult } from '../model';
 import { MAX_EMBEDDED_CHARS, decodeEmbeddedScenario, encodeEmbeddedScenario, refuse } from './embed';
 import { FONT_FAMILY, KIND_COLOUR, KIND_GLYPH, PALETTE } from './glyphs';
-import { chars, edgeBadges, escapeXml, truncate } from './svgText';
+import { chars, escapeXml, truncate } from './svgText';
 
 /** Same sizes as the canvas (editor/flowModel.ts), so a picture looks like the editor. */
 const NODE_WIDTH = 200;
@@ -127,7 +127,7 @@ function edgeSvg(edge: ScenarioEdge, from: Position, to: Position): { line: stri
   const c2x = tx - offset;
   const dash = edge.kind === 'async' ? ' stroke-dasharray="6 4"' : '';
   const line = `<path d="M${sx} ${sy}C${round(c1x)} ${sy} ${round(c2x)} ${ty} ${tx} ${ty}" fill="none" stroke="${PALETTE.edge}" stroke-width="1.6"${dash} marker-end="url(#arrow)"/>`;
-  const badges = [...(edge.label ? [truncate(edge.label, 24)] : []), ...edgeBadges(edge)].join(' ');
+  const badges = [...(edge.label ? [truncate(edge.label, 24)] : []), ...policyBadges(edge)].join(' ');
   if (badges) {
     // Midpoint of the cubic (t = 0.5).
     const mx = round(0.125 * sx + 0.375 * c1x + 0.375 * c2x + 0.125 * tx);
@@ -173,7 +173,7 @@ const BADGE_WORDS: Readonly<Record<string, string>> = { T: 'timeout', R: 'attemp
 
 /** A key to the edge badges the picture uses: a reader of a slide has no tooltip to hover. */
 function legend(scenario: Scenario): string {
-  const used = new Set(scenario.edges.flatMap((e) => edgeBadges(e).map((b) => b.split(' ')[0] ?? '')));
+  const used = new Set(scenario.edges.flatMap((e) => policyBadges(e).map((b) => b.split(' ')[0] ?? '')));
   const kinds = new Set(scenario.edges.map((e) => e.kind));
   const lines = [kinds.has('sync') ? 'solid arrow: sync call' : '', kinds.has('async') ? 'dashed: async message' : ''].filter(Boolean);
   const badges = Object.entries(BADGE_WORDS).filter(([k]) => used.has(k)).map(([k, v]) => `${k} ${v}`);

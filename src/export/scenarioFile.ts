@@ -24,9 +24,9 @@ export function scenarioFileName(scenario: Scenario): string {
   return `${slug || 'scenario'}.faultline.json`;
 }
 
-/** Starts a download of `text` (the browser's own save flow). */
-export function downloadText(fileName: string, text: string, mime = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+/** Starts the browser's own save flow for a blob. */
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
@@ -34,7 +34,13 @@ export function downloadText(fileName: string, text: string, mime = 'application
   document.body.append(a);
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  // Revoked later, not at once: the download may not have read the blob yet.
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+/** Starts a download of `text` (the browser's own save flow). */
+export function downloadText(fileName: string, text: string, mime = 'application/json'): void {
+  downloadBlob(fileName, new Blob([text], { type: mime }));
 }
 
 export function exportScenarioFile(scenario: Scenario): void {

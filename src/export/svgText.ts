@@ -1,5 +1,3 @@
-import type { ScenarioEdge } from '../model';
-
 /**
  * Characters XML 1.0 forbids (most C0 controls, lone surrogates, U+FFFE/U+FFFF): one of them in
  * a label would make the whole picture unreadable, so they are dropped rather than escaped.
@@ -28,22 +26,3 @@ export function chars(widthPx: number, fontPx: number): number {
   return Math.max(4, Math.floor(widthPx / (fontPx * 0.56)));
 }
 
-/**
- * The policies on an edge as the canvas shows them (editor/EdgeView.tsx policyBadges, which
- * export/ may not import): T 500ms, R x3, CB, BH 25, RL, AT, FB. Short, so a badge fits the gap
- * between two nodes.
- */
-export function edgeBadges(edge: ScenarioEdge): string[] {
-  const p = edge.policy;
-  const out: string[] = [];
-  if (p.timeoutMs !== null) out.push(`T ${p.timeoutMs >= 1000 ? `${p.timeoutMs / 1000}s` : `${p.timeoutMs}ms`}`);
-  if (p.retry && p.retry.maxAttempts > 1) out.push(`R x${p.retry.maxAttempts}`);
-  if (p.circuitBreaker) out.push('CB');
-  if (p.bulkhead) out.push(`BH ${p.bulkhead.maxConcurrentCalls}`);
-  if (p.rateLimiter) out.push('RL');
-  if (p.adaptiveThrottling) out.push('AT');
-  if (p.fallback !== 'none') out.push('FB');
-  if (edge.callPercent < 100) out.push(`${edge.callPercent}%`);
-  if (edge.count > 1) out.push(`x${edge.count}`);
-  return out;
-}

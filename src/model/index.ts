@@ -15,3 +15,4 @@ export * from './lint';
 export * from './results';
 export * from './summary';
 export * from './sweep';
+export { policyBadges } from './policyBadges';

@@ -1,18 +1,5 @@
 /** Downloads and clipboard writes for the export dialog (browser only). */
-
-/** Starts the browser's own save flow for a blob. */
-export function downloadBlob(fileName: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoked later, not at once: the download may not have read the blob yet.
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}
+export { downloadBlob } from '../../export/scenarioFile';
 
 export type CopyOutcome = { readonly ok: true } | { readonly ok: false; readonly reason: string };
 
