@@ -110,6 +110,8 @@ try {
     byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur / 1000);
   }
   console.log(`${action} at ${zoomMode}: input took ${wall} ms for 120 events`);
+  const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && main && e.pid === main.pid && e.tid === main.tid).map((e) => e.dur / 1000).sort((a, b) => b - a);
+  console.log(`longest tasks: ${tasks.slice(0, 6).map((d) => d.toFixed(0)).join(', ')} ms; ${tasks.length} tasks, ${tasks.reduce((a, b) => a + b, 0).toFixed(0)} ms in all`);
   for (const [name, ms] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${ms.toFixed(0).padStart(7)} ms  ${name}`);
   if (process.env.TRACE_INVALIDATIONS) {
     const inv = new Map();

@@ -228,12 +228,10 @@ export function Canvas({ onDropFiles, readOnly = false }: { onDropFiles: (files:
     endDragGesture();
   }, [commitDrag]);
 
-  // While the view is panned with the mouse, the viewport gets its own compositor layer
-  // (will-change), so a frame moves the painted picture instead of re-rastering every node and
-  // edge. Not for wheel zoom: scaling a big layer in software compositing cost more than it saved.
+  // While the view is panned with the mouse, data-panning raises the pointer shield (styles.css).
   // (An attribute, not a class: React owns the class name and rewrites it when `far` changes.)
   // Set on the first actual move, not on the press: a click (on an edge badge, say) also starts a
-  // "move" in d3-zoom, and the pointer-events rule of data-panning would then swallow the click.
+  // "move" in d3-zoom, and the shield would then swallow the click.
   const onMove: OnMove = useCallback((event) => {
     const el = wrapper.current;
     if (event && event.type !== 'wheel' && el && !el.hasAttribute('data-panning')) el.setAttribute('data-panning', '');
