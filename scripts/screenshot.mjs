@@ -10,8 +10,12 @@ const browser = await chromium.launch({
 const page = await browser.newPage({ viewport: { width: 1440, height: 860 } });
 await page.goto(url);
 await page.locator('.react-flow__node-arch').first().waitFor();
-await page.getByTestId('node-order-service').click();
-await page.waitForTimeout(600);
+// After a run: health on the canvas, the system charts below, the slow database selected.
+await page.getByRole('button', { name: 'Run simulation' }).click();
+await page.getByRole('status', { name: 'Run status' }).filter({ hasText: /^Done/ }).waitFor({ timeout: 60_000 });
+await page.getByRole('tab', { name: /Results/ }).click();
+await page.getByTestId('node-payment-db').click();
+await page.waitForTimeout(800);
 await page.screenshot({ path: out });
 await browser.close();
 console.log(`wrote ${out}`);
