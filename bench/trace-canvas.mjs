@@ -111,6 +111,15 @@ try {
   }
   console.log(`${action} at ${zoomMode}: input took ${wall} ms for 120 events`);
   const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && main && e.pid === main.pid && e.tid === main.tid).map((e) => e.dur / 1000).sort((a, b) => b - a);
+  {
+    const onMain = events.filter((e) => e.ph === 'X' && main && e.pid === main.pid && e.tid === main.tid);
+    const longest = onMain.filter((e) => e.name === 'RunTask').sort((a, b) => b.dur - a.dur)[0];
+    if (longest) {
+      const byName = new Map();
+      for (const e of onMain) if (e !== longest && e.ts >= longest.ts && e.ts + e.dur <= longest.ts + longest.dur) byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur / 1000);
+      console.log(`inside the longest task (${(longest.dur / 1000).toFixed(0)} ms): ${[...byName].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${k} ${v.toFixed(0)}`).join('; ')}`);
+    }
+  }
   console.log(`longest tasks: ${tasks.slice(0, 6).map((d) => d.toFixed(0)).join(', ')} ms; ${tasks.length} tasks, ${tasks.reduce((a, b) => a + b, 0).toFixed(0)} ms in all`);
   for (const [name, ms] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${ms.toFixed(0).padStart(7)} ms  ${name}`);
   if (process.env.TRACE_INVALIDATIONS) {
