@@ -132,3 +132,21 @@ test.describe('share links', () => {
     await fresh.close();
   });
 });
+
+test('the share dialog gives an iframe that shows the scenario read-only in the embed view', async ({ page, browser }) => {
+  await openApp(page);
+  await rename(page, 'Checkout for slides');
+  await copyLink(page);
+  await copyDialog(page).getByText('Embed in slides or a wiki').click();
+  const code = await copyDialog(page).getByRole('textbox', { name: 'Embed code' }).inputValue();
+  expect(code).toMatch(/^<iframe src="[^"]+\?embed#s=1\.[A-Za-z0-9_-]+" width="960" height="640" title="Faultline: Checkout for slides" style="border: 0"><\/iframe>$/);
+  const src = /src="([^"]+)"/.exec(code)?.[1] ?? '';
+  const fresh = await browser.newContext();
+  const embedded = await fresh.newPage();
+  await embedded.goto(src);
+  await expect(embedded.getByText('Checkout for slides')).toBeVisible();
+  await expect(archNodes(embedded)).toHaveCount(12);
+  await expect(embedded.getByRole('button', { name: 'Run simulation' })).toBeVisible();
+  await expect(embedded.getByRole('link', { name: /Open in Faultline/ })).toBeVisible();
+  await fresh.close();
+});

@@ -12,3 +12,20 @@ export function fullAppUrl(href: string): string {
   url.searchParams.delete('embed');
   return url.href;
 }
+
+/** The embed view's address for a share link: the same link with `?embed` (any other parameters kept). */
+export function embedUrlFor(href: string): string {
+  const url = new URL(href);
+  const fragment = url.hash;
+  url.hash = '';
+  url.searchParams.delete('embed');
+  const rest = url.searchParams.toString();
+  return `${url.origin}${url.pathname}?embed${rest ? `&${rest}` : ''}${fragment}`;
+}
+
+const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** An iframe for slides or a wiki page that shows the scenario of a share link, read-only. */
+export function embedCode(href: string, title: string): string {
+  return `<iframe src="${escapeAttribute(embedUrlFor(href))}" width="960" height="640" title="${escapeAttribute(`Faultline: ${title}`)}" style="border: 0"></iframe>`;
+}

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import { useAppStore } from '../../store';
 import { Dialog } from '../../ui/Dialog';
+import { embedCode } from '../embed/embedUrl';
 import { openShared } from './shareActions';
 import { shareStore, useShareState, type PendingLink } from './shareStore';
 import { useShareLink } from './useShareLink';
@@ -56,6 +57,7 @@ function ConfirmOpen({ pending }: { pending: PendingLink }) {
 /** The link just copied, selected, so it can also be copied by hand when the clipboard is refused. */
 function CopiedLinkView({ url, copied }: { url: string; copied: boolean }) {
   const field = useRef<HTMLTextAreaElement>(null);
+  const title = useAppStore((s) => s.scenario.title);
   useFocusWhenShown(field, true, url);
   return (
     <div className="share-copy">
@@ -65,6 +67,11 @@ function CopiedLinkView({ url, copied }: { url: string; copied: boolean }) {
         {url.length.toLocaleString('en')} characters. The scenario travels inside the link itself: nothing is uploaded, and whoever opens it gets the same
         simulation results.
       </p>
+      <details className="share-embed">
+        <summary>Embed in slides or a wiki</summary>
+        <textarea className="share-copy__link" aria-label="Embed code" readOnly rows={3} value={embedCode(url, title)} onFocus={(e) => e.currentTarget.select()} />
+        <p className="share-note">A read-only view of this scenario: the diagram, Run simulation and the charts.</p>
+      </details>
       <div className="share-buttons">
         <button type="button" className="primary" onClick={closeCopied}>
           Done
