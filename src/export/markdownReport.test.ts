@@ -47,6 +47,18 @@ describe('the Markdown report', () => {
     expect(charts[0]).toMatch(/<path d="M[\d.]+ [\d.]+L[\d.]+ [\d.]+L/);
   });
 
+  it('shades the fault windows on the charts, unless the scenario was edited since the run', () => {
+    // The fake run samples 3 s; its one fault moved to 1-2 s so that it falls inside.
+    const base = checkout();
+    expect(base.faults).toHaveLength(1);
+    const scenario = { ...base, faults: base.faults.map((f) => ({ ...f, startS: 1, durationS: 1 })) };
+    const run = fakeRun(scenario);
+    const shaded = images(markdownReport(scenario, { result: run, samples: run.samples }, AT)).slice(1);
+    for (const chart of shaded) expect(chart.match(/<rect class="fault-window" x="[\d.]+" y="[\d.]+" width="[1-9][\d.]*"/g)).toHaveLength(1);
+    const stale = images(markdownReport(scenario, { result: run, samples: run.samples, stale: true }, AT)).slice(1);
+    for (const chart of stale) expect(chart).not.toContain('fault-window');
+  });
+
   it('warns when the scenario changed after the run', () => {
     const scenario = checkout();
     const run = fakeRun(scenario);

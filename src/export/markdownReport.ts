@@ -111,7 +111,10 @@ export function markdownReport(scenario: Scenario, run: ReportRun | null = null,
     out.push('The run has not finished: the charts show the samples so far.', '');
   }
   out.push('## Charts', '');
-  for (const series of systemCharts(run.samples)) out.push(`![${escapeMarkdown(series.title)}](${svgDataUri(lineChartSvg(series))})`, '');
+  // Shaded: the faults of the run's scenario (not known once the scenario was edited since the run).
+  const windows = run.stale ? [] : scenario.faults.map((f) => ({ startS: f.startS, endS: f.startS + f.durationS }));
+  if (windows.length > 0) out.push('Shaded: the fault windows.', '');
+  for (const series of systemCharts(run.samples)) out.push(`![${escapeMarkdown(series.title)}](${svgDataUri(lineChartSvg(series, windows))})`, '');
   return `${out.join('\n')}\n`;
 }
 

@@ -10,6 +10,12 @@ export interface ChartSeries {
   readonly points: readonly { readonly tS: number; readonly value: number }[];
 }
 
+/** A stretch of simulated time to shade on a chart (a fault's window). */
+export interface ChartWindow {
+  readonly startS: number;
+  readonly endS: number;
+}
+
 const WIDTH = 640;
 const HEIGHT = 220;
 const PAD = { left: 56, right: 16, top: 30, bottom: 34 };
@@ -28,7 +34,7 @@ const label = (v: number) => (Math.abs(v) >= 1000 ? `${Number((v / 1000).toPreci
  * A small line chart as a standalone SVG (no d3, no DOM: it must run wherever the report is
  * written). Gaps (NaN, e.g. no latency in an interval without completions) break the line.
  */
-export function lineChartSvg(series: ChartSeries): string {
+export function lineChartSvg(series: ChartSeries, windows: readonly ChartWindow[] = []): string {
   const points = series.points.filter((p) => Number.isFinite(p.tS));
   const values = points.map((p) => p.value).filter(Number.isFinite);
   const maxT = Math.max(1e-9, ...points.map((p) => p.tS));
@@ -44,6 +50,12 @@ export function lineChartSvg(series: ChartSeries): string {
     `<rect width="${WIDTH}" height="${HEIGHT}" fill="#fff"/>`,
     `<text x="${PAD.left}" y="18" font-size="13" font-weight="600" fill="${PALETTE.text}">${escapeXml(`${series.title} (${series.unit})`)}</text>`,
   ];
+  // Fault windows first, under the grid and the line, as in the studio's charts.
+  for (const w of windows) {
+    const from = x(Math.max(0, Math.min(w.startS, maxT)));
+    const to = x(Math.max(0, Math.min(w.endS, maxT)));
+    if (to > from) out.push(`<rect class="fault-window" x="${from}" y="${PAD.top}" width="${Math.round((to - from) * 10) / 10}" height="${plotH}" fill="#f97316" fill-opacity="0.12"/>`);
+  }
   for (let v = 0; v <= maxY + 1e-9; v += yStep) {
     out.push(
       `<line x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${y(v)}" y2="${y(v)}" stroke="${PALETTE.border}"/>`,
