@@ -18,7 +18,7 @@ import { NODE_KINDS, naturalEdgeKind, type NodeKind, type Position } from '../mo
 import { appStore, edits, useAppStore } from '../store';
 import { canvasApi, registerCanvasApi } from './canvasApi';
 import { ArchEdgeView, EdgeLabelLayer, EdgeMarkers } from './EdgeView';
-import { CONTEXT_PREFIX, FAR_ZOOM, FlowModelCache, GRID, NODE_HEIGHT, NODE_WIDTH, findingsByTarget, type ArchFlowEdge, type FlowNode } from './flowModel';
+import { CONTEXT_PREFIX, FlowModelCache, farView, zoomBand, GRID, NODE_HEIGHT, NODE_WIDTH, findingsByTarget, type ArchFlowEdge, type FlowNode } from './flowModel';
 import { ArchNodeView, ContextNodeView } from './NodeView';
 import { Overview } from './Overview';
 import { pickFaultTarget } from './pickTarget';
@@ -33,7 +33,7 @@ const SNAP_GRID: [number, number] = [GRID, GRID];
 const FIT_VIEW_OPTIONS = { padding: 0.15 };
 const MULTI_SELECTION_KEYS = ['Meta', 'Control', 'Shift'];
 const PRO_OPTIONS = { hideAttribution: true };
-const isFar = (s: { transform: [number, number, number] }) => s.transform[2] < FAR_ZOOM;
+const zoomBandOf = (s: { transform: [number, number, number] }) => zoomBand(s.transform[2]);
 
 function endDragGesture() {
   appStore.getState().endGesture('Move');
@@ -96,8 +96,11 @@ export function Canvas({ onDropFiles, readOnly = false }: { onDropFiles: (files:
   const flow = useReactFlow();
   const cache = useRef(new FlowModelCache());
   const wrapper = useRef<HTMLDivElement>(null);
-  // Zoomed out below FAR_ZOOM: simplified nodes, no edge badges, no dot grid (re-renders only when crossing).
-  const far = useStore(isFar);
+  // Zoomed out: simplified nodes, no edge badges, no dot grid (re-renders only when the band changes).
+  const band = useStore(zoomBandOf);
+  const farBefore = useRef(band === 'far');
+  const far = farView(band, farBefore.current);
+  farBefore.current = far;
 
   const byTarget = useMemo(() => findingsByTarget(findings), [findings]);
   const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
