@@ -136,15 +136,8 @@ export class EventQueue {
   popBefore(limit: number): boolean {
     if (this.readySize > 0 && !(this.heapSize > 0 && this.time[0] === this.now)) {
       if (this.now >= limit) return false;
-      const at = this.readyHead;
       this.size--;
-      this.topTime = this.now;
-      this.topKind = this.readyKinds[at] as number;
-      this.topA = this.readyA[at] as number;
-      this.topB = this.readyB[at] as number;
-      this.topC = this.readyC[at] as number;
-      this.readyHead = (at + 1) & (this.readyKinds.length - 1);
-      this.readySize--;
+      this.popReady();
       return true;
     }
     if (this.heapSize === 0 || (this.time[0] as number) >= limit) return false;
@@ -158,18 +151,23 @@ export class EventQueue {
   pop(): void {
     this.size--;
     if (this.readySize > 0 && !(this.heapSize > 0 && this.time[0] === this.now)) {
-      const at = this.readyHead;
-      this.topTime = this.now;
-      this.topKind = this.readyKinds[at] as number;
-      this.topA = this.readyA[at] as number;
-      this.topB = this.readyB[at] as number;
-      this.topC = this.readyC[at] as number;
-      this.readyHead = (at + 1) & (this.readyKinds.length - 1);
-      this.readySize--;
+      this.popReady();
       return;
     }
     this.popHeap();
     this.now = this.topTime;
+  }
+
+  /** Takes the oldest event of the ready ring (events due now) into topTime/topKind/topA/topB/topC. */
+  private popReady(): void {
+    const at = this.readyHead;
+    this.topTime = this.now;
+    this.topKind = this.readyKinds[at] as number;
+    this.topA = this.readyA[at] as number;
+    this.topB = this.readyB[at] as number;
+    this.topC = this.readyC[at] as number;
+    this.readyHead = (at + 1) & (this.readyKinds.length - 1);
+    this.readySize--;
   }
 
   private popHeap(): void {
