@@ -214,3 +214,19 @@ test('zoomed out, nodes become coloured boxes with their label and edge badges g
   await expect(page.getByTestId('edge-badges-payment-card')).toBeVisible();
   await expect(payment.locator('.arch-node__numbers')).toBeVisible();
 });
+
+test('the minimap shows only while part of the diagram is out of view, and a click on it moves the view there', async ({ page }) => {
+  await openApp(page);
+  const minimap = page.getByRole('img', { name: 'Minimap' });
+  await expect(minimap).toHaveCount(0); // fitted: the whole diagram is on screen
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: /^zoom in$/i }).click();
+  await expect(minimap).toBeVisible();
+  const viewport = page.locator('.react-flow__viewport');
+  const before = await viewport.evaluate((el) => el.style.transform);
+  const box = await minimap.boundingBox();
+  if (!box) throw new Error('no minimap box');
+  await page.mouse.click(box.x + box.width * 0.9, box.y + box.height * 0.9);
+  await expect.poll(() => viewport.evaluate((el) => el.style.transform)).not.toBe(before);
+  await page.getByRole('button', { name: 'Zoom to fit', exact: true }).click();
+  await expect(minimap).toHaveCount(0);
+});

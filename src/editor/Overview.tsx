@@ -15,13 +15,8 @@ interface Box {
   readonly height: number;
 }
 
-/**
- * The box the overview shows: every node, padded, stretched to the overview's aspect ratio.
- * It depends on the nodes only, never on the viewport: React Flow's own MiniMap widens its
- * view box to include the viewport, so on every frame of a pan that pokes past the graph it
- * re-laid out all of its node rectangles (a fifth of each frame with 300 nodes).
- */
-export function overviewBox(nodes: readonly ScenarioNode[]): Box {
+/** The smallest box around every node, or null when there is none. */
+export function diagramBounds(nodes: readonly ScenarioNode[]): { minX: number; minY: number; maxX: number; maxY: number } | null {
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
@@ -33,7 +28,19 @@ export function overviewBox(nodes: readonly ScenarioNode[]): Box {
     maxX = Math.max(maxX, p.x + NODE_WIDTH);
     maxY = Math.max(maxY, p.y + NODE_HEIGHT);
   }
-  if (!Number.isFinite(minX)) return { x: 0, y: 0, width: 1600, height: 1000 };
+  return Number.isFinite(minX) ? { minX, minY, maxX, maxY } : null;
+}
+
+/**
+ * The box the overview shows: every node, padded, stretched to the overview's aspect ratio.
+ * It depends on the nodes only, never on the viewport: React Flow's own MiniMap widens its
+ * view box to include the viewport, so on every frame of a pan that pokes past the graph it
+ * re-laid out all of its node rectangles (a fifth of each frame with 300 nodes).
+ */
+export function overviewBox(nodes: readonly ScenarioNode[]): Box {
+  const bounds = diagramBounds(nodes);
+  if (!bounds) return { x: 0, y: 0, width: 1600, height: 1000 };
+  const { minX, minY, maxX, maxY } = bounds;
   let width = maxX - minX;
   let height = maxY - minY;
   const padX = width * MARGIN + NODE_WIDTH / 2;
@@ -93,6 +100,21 @@ function ViewportMark() {
 export function Overview() {
   const nodes = useAppStore((s) => s.scenario.nodes);
   const box = useMemo(() => overviewBox(nodes), [nodes]);
+  // Shown only while part of the diagram is out of view: with all of it on screen the map repeats
+  // the canvas, and it would cover the corner of a fitted diagram.
+  const bounds = useMemo(() => diagramBounds(nodes), [nodes]);
+  const partlyHidden = useStore(
+    useCallback(
+      (s: ViewState) => {
+        if (!bounds) return false;
+        const [tx, ty, zoom] = s.transform;
+        const left = -tx / zoom;
+        const top = -ty / zoom;
+        return bounds.minX < left || bounds.minY < top || bounds.maxX > left + s.width / zoom || bounds.maxY > top + s.height / zoom;
+      },
+      [bounds],
+    ),
+  );
   const flow = useReactFlow();
   const svg = useRef<SVGSVGElement>(null);
   const dragging = useRef(false);
@@ -123,6 +145,7 @@ export function Overview() {
     void flow.zoomTo(flow.getZoom() * factor);
   };
 
+  if (!partlyHidden) return null;
   return (
     <Panel position="bottom-right" className="overview">
       <svg
