@@ -1,6 +1,7 @@
 import { Panel, useReactFlow, useStore } from '@xyflow/react';
 import { memo, useCallback, useMemo, useRef, type PointerEvent, type WheelEvent } from 'react';
 import type { ScenarioNode } from '../model';
+import { shallow } from 'zustand/shallow';
 import { useAppStore } from '../store';
 import { NODE_HEIGHT, NODE_WIDTH } from './flowModel';
 
@@ -82,14 +83,14 @@ const OverviewNodes = memo(function OverviewNodes({ nodes }: { nodes: readonly S
 });
 
 type ViewState = { transform: [number, number, number]; width: number; height: number };
-const viewRect = (s: ViewState) => {
+const viewRect = (s: ViewState): [number, number, number, number] => {
   const [tx, ty, zoom] = s.transform;
-  return `${-tx / zoom},${-ty / zoom},${s.width / zoom},${s.height / zoom}`;
+  return [-tx / zoom, -ty / zoom, s.width / zoom, s.height / zoom];
 };
 
 /** What part of the graph is on screen: one rectangle, the only thing that changes during a pan. */
 function ViewportMark() {
-  const [x, y, width, height] = useStore(viewRect).split(',').map(Number) as [number, number, number, number];
+  const [x, y, width, height] = useStore(viewRect, shallow);
   return <rect className="overview__view" x={x} y={y} width={width} height={height} />;
 }
 
