@@ -67,15 +67,20 @@ test('in the embed view a dragged node stays put, nothing connects or deletes, a
   await page.mouse.down();
   await page.mouse.move(start.x + start.width / 2 + 140, start.y + start.height / 2 + 90, { steps: 8 });
   await page.mouse.up();
-  // The drag pans the view (allowed) but the node keeps its place in the diagram.
+  // The drag pans the view (allowed) but the node keeps its place in the diagram (read again after
+  // a moment, so a move that renders late is not missed).
+  await page.waitForTimeout(300);
   expect(await where()).toBe(from);
   await expect(page.locator('.react-flow__node.dragging')).toHaveCount(0);
 
   // Delete and undo keys do nothing here either.
   await node.click();
   await page.keyboard.press('Delete');
+  await page.waitForTimeout(300);
+  expect(await archNodes(page).count()).toBe(12); // checked before the undo, which could hide a deletion
   await page.keyboard.press('Control+z');
-  await expect(archNodes(page)).toHaveCount(12);
+  await page.waitForTimeout(300);
+  expect(await archNodes(page).count()).toBe(12);
 
   // A run, then leaving the page (autosave would flush on pagehide): still nothing written.
   await page.getByRole('button', { name: 'Run simulation' }).click();

@@ -165,10 +165,10 @@ test('a bad lesson link explains itself and changes nothing', async ({ page }) =
 
 test('works offline once loaded: lessons, workshop mode and a run need no network', async ({ page, context }) => {
   await openApp(page);
-  // Opening a lesson (online) keeps the app's files, the simulation worker's script included.
   await openFromBrowser(page, { title: 'A circuit breaker fails fast', search: 'breaker' });
   await expect
-    // The service worker's cache is named by the build (faultline-<hash>): read whichever it is.
+    // The service worker caches the build's files, the simulation worker's script included, in a
+    // cache named by the build (faultline-<hash>): read whichever it is.
     .poll(() => page.evaluate(async () => {
       const names = (await caches.keys()).filter((name) => name.startsWith('faultline-'));
       const requests = (await Promise.all(names.map(async (name) => (await caches.open(name)).keys()))).flat();

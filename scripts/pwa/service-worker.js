@@ -10,13 +10,16 @@ const PAGE = 'index.html';
 const absolute = (file) => new URL(file, self.registration.scope).href;
 const precached = new Set(PRECACHE.files.map(absolute));
 
+// No skipWaiting: a new build's worker waits until no tab runs the old build. Taking over at once
+// would delete the old build's cache under an open tab that still loads files from it later (the
+// simulation worker on Run, the layout code on Auto-layout). New pages are not held back: the
+// page itself is fetched network first, and files of the new build go to the network until then.
 self.addEventListener('install', (event) => {
   // cache: 'reload' skips the HTTP cache, so a new build never stores an older copy of a file.
   event.waitUntil(
     caches
       .open(CACHE)
-      .then((cache) => cache.addAll(PRECACHE.files.map((file) => new Request(absolute(file), { cache: 'reload' }))))
-      .then(() => self.skipWaiting()),
+      .then((cache) => cache.addAll(PRECACHE.files.map((file) => new Request(absolute(file), { cache: 'reload' })))),
   );
 });
 

@@ -1,14 +1,14 @@
 import type { Plugin } from 'vite';
 
 /**
- * The built app's Content-Security-Policy. Scripts only from our own files (no inline script, no
- * eval), workers from our files (blob: for libraries that spin one up from a Blob), and styles
+ * The built app's Content-Security-Policy. Scripts and workers only from our own files (no inline
+ * script, no eval; elkjs runs in the page, so nothing starts a worker from a Blob), and styles
  * may be inline because React Flow and the d3 charts position things with style attributes.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  "worker-src 'self' blob:",
+  "worker-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "connect-src 'self'",

@@ -1,3 +1,5 @@
+import { escapeXml } from '../../export/svgText';
+
 /** Is this page the embed view (`?embed`, with or without a value)? */
 export function isEmbedUrl(search: string): boolean {
   return new URLSearchParams(search).has('embed');
@@ -23,9 +25,7 @@ export function embedUrlFor(href: string): string {
   return `${url.origin}${url.pathname}?embed${rest ? `&${rest}` : ''}${fragment}`;
 }
 
-const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 /** An iframe for slides or a wiki page that shows the scenario of a share link, read-only. */
 export function embedCode(href: string, title: string): string {
-  return `<iframe src="${escapeAttribute(embedUrlFor(href))}" width="960" height="640" title="${escapeAttribute(`Faultline: ${title}`)}" style="border: 0"></iframe>`;
+  return `<iframe src="${escapeXml(embedUrlFor(href))}" width="960" height="640" title="${escapeXml(`Faultline: ${title}`)}" style="border: 0"></iframe>`;
 }

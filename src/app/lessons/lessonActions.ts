@@ -1,7 +1,6 @@
 import { applyLessonChange, findLesson, isLessonScenario, lessonScenario, touchedItems, type Lesson, type LessonStep } from '../../lessons';
 import { appStore } from '../../store';
 import { lessonStore } from './lessonStore';
-import { keepAvailableOffline } from './offline';
 import { exitWorkshop, fitCanvasSoon } from './workshop';
 
 
@@ -31,7 +30,6 @@ export function openLesson(lessonId: string, stepIndex = 0, options: { reuse?: b
   }
   lessonStore.setState({ lessonId, stepIndex: Math.max(0, Math.min(stepIndex, lesson.steps.length - 1)), browserOpen: false });
   fitCanvasSoon();
-  keepAvailableOffline();
   return true;
 }
 
