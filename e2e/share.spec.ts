@@ -43,11 +43,19 @@ test.describe('share links', () => {
     test.setTimeout(180_000);
     await openApp(page);
     await rename(page, 'Shared checkout');
+    // A seed of its own: the fresh browser's example would give other results, so equal results
+    // below prove the link carried the scenario, not just its title.
+    const seed = page.getByRole('complementary', { name: 'Inspector' }).getByLabel('Seed');
+    await seed.fill('7');
+    await seed.press('Tab');
     const link = await copyLink(page);
     await expect(copyDialog(page)).toContainText('The link is on your clipboard.');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
     // The field is focused with the whole link selected, ready for Ctrl+C.
-    expect(await page.evaluate(() => (document.activeElement as HTMLTextAreaElement | null)?.selectionEnd)).toBe(link.length);
+    expect(await page.evaluate(() => {
+      const field = document.activeElement as HTMLTextAreaElement | null;
+      return [field?.selectionStart, field?.selectionEnd];
+    })).toEqual([0, link.length]);
     await page.screenshot({ path: testInfo.outputPath('copy-link-dialog.png') });
     await copyDialog(page).getByRole('button', { name: 'Done' }).click();
     const original = await summaryCsv(page);
@@ -63,6 +71,12 @@ test.describe('share links', () => {
     const reopened = await summaryCsv(other);
     expect(reopened).toContain('system,system,');
     expect(reopened).toBe(original);
+    // The same link again over the same scenario: nothing to ask, and no second copy in Scenarios.
+    await visitFragment(other, link);
+    await expect(other.getByRole('status').filter({ hasText: 'already open' })).toBeVisible();
+    await other.getByRole('button', { name: /^Scenarios:/ }).click();
+    // The example it started with and the shared one: two, not three.
+    await expect(other.getByRole('list', { name: 'Saved scenarios' }).getByRole('listitem')).toHaveCount(2);
     await fresh.close();
   });
 

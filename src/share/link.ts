@@ -33,7 +33,7 @@ const refuse = (kind: ShareLinkErrorKind, message: string, details: readonly str
 const damaged = (why: string) =>
   refuse('damaged', `This link is damaged (${why}): it was probably cut off or changed while being copied. Ask for the link again.`);
 const newer = (what: string, version: number, reads: number) =>
-  refuse('newer-version', `This link was made by a newer Faultline (${what} ${version}); this one reads up to ${reads}. Reload the page or update Faultline to open it.`);
+  refuse('newer-version', `This link was made by a newer Faultline (${what} ${version}); this one reads up to ${reads}. Open it with a newer Faultline (in the browser: reload the page to get one; on the command line: update the checkout).`);
 
 /** The fragment part of a pasted link, URL or bare fragment (`https://...#s=1.x`, `#s=1.x`, `s=1.x`). */
 export function shareFragment(input: string): string {

@@ -12,15 +12,14 @@ const state = () => appStore.getState();
 
 /**
  * Would opening a link over the open scenario take away nothing the user made? True only for
- * the example or a blank scenario exactly as Faultline made them, or the linked scenario itself.
+ * the example or a blank scenario exactly as Faultline made them.
  */
-export function isUntouched(open: Scenario, incoming: Scenario): boolean {
-  if (jsonEqual(open, incoming)) return true;
+function isUntouched(open: Scenario): boolean {
   return [CHECKOUT_SCENARIO, BLANK_SCENARIO].some((template) => jsonEqual(open, builtInScenario(template)));
 }
 
 /** What the receiver should see besides the scenario: the open lesson step and a compare variant in use. */
-export function currentView(): ShareView {
+function currentView(): ShareView {
   const lesson = lessonStore.getState();
   const s = state();
   const variant = s.compareVariant;
@@ -67,7 +66,11 @@ export async function handleShareLink(link: string): Promise<void> {
     state().notify({ id: NOTICE, tone: 'error', text: `${decoded.error.message} Nothing was changed.`, details: decoded.error.details });
     return;
   }
-  if (isUntouched(state().scenario, decoded.scenario)) openShared(decoded.scenario, decoded.view);
+  if (jsonEqual(state().scenario, decoded.scenario)) {
+    // Already open (the same link followed twice): a second copy in Scenarios would help nobody.
+    applyView(decoded.view);
+    state().notify({ id: NOTICE, tone: 'info', text: `The shared scenario “${decoded.scenario.title}” is already open.`, ttlMs: 6000 });
+  } else if (isUntouched(state().scenario)) openShared(decoded.scenario, decoded.view);
   else shareStore.setState({ pending: { scenario: decoded.scenario, view: decoded.view } });
 }
 
