@@ -2,8 +2,9 @@ import { KIND_INFO, NODE_KINDS, issueToString } from '../model';
 import { canvasApi } from '../editor/canvasApi';
 import { autoLayout } from '../editor/layout';
 import { addNodeInView } from '../editor/Palette';
-import { downloadText, exportScenarioFile, scenarioFileName } from '../export/scenarioFile';
+import { downloadText, exportScenarioFile } from '../export/scenarioFile';
 import { readImportFile } from '../export/importFile';
+import { exportFileName } from '../export/fileNames';
 import { samplesToCsv } from '../export/samplesCsv';
 import { csv, fromTable } from '../export/tables';
 import { summarize } from '../model';
@@ -223,7 +224,7 @@ export const ACTIONS: readonly AppAction[] = [
     enabled: (s) => s.runSamples.length > 0,
     perform: () => {
       const s = state();
-      downloadText(scenarioFileName(s.runScenario ?? s.scenario).replace('.faultline.json', '.samples.csv'), samplesToCsv(s.runSamples), 'text/csv');
+      downloadText(exportFileName(s.runScenario ?? s.scenario, '.samples.csv'), samplesToCsv(s.runSamples), 'text/csv');
     },
   },
   {
@@ -234,7 +235,7 @@ export const ACTIONS: readonly AppAction[] = [
     perform: () => {
       const s = state();
       if (!s.runResult) return;
-      downloadText(scenarioFileName(s.runScenario ?? s.scenario).replace('.faultline.json', '.summary.csv'), csv(summarize(s.runResult).map(fromTable)), 'text/csv');
+      downloadText(exportFileName(s.runScenario ?? s.scenario, '.summary.csv'), csv(summarize(s.runResult).map(fromTable)), 'text/csv');
     },
   },
   { id: 'new-example', label: 'New from example', group: 'Scenario', perform: () => state().newScenario('example') },

@@ -12,6 +12,7 @@ import {
 } from '../model';
 import { diagramSvg } from './diagramSvg';
 import { lineChartSvg, svgDataUri, systemCharts } from './reportCharts';
+import { exportFileName } from './fileNames';
 import { fromTable, markdown } from './tables';
 
 export interface ReportRun {
@@ -118,8 +119,5 @@ export function markdownReport(scenario: Scenario, run: ReportRun | null = null,
   return `${out.join('\n')}\n`;
 }
 
-/** "E-commerce checkout" -> "e-commerce-checkout.report.md", like scenarioFileName. */
-export function reportFileName(scenario: Scenario): string {
-  const slug = scenario.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
-  return `${slug || 'scenario'}.report.md`;
-}
+/** "E-commerce checkout" -> "e-commerce-checkout.report.md". */
+export const reportFileName = (scenario: Scenario): string => exportFileName(scenario, '.report.md');

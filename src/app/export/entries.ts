@@ -5,6 +5,7 @@ import { markdownReport, reportFileName } from '../../export/markdownReport';
 import { diagramPng } from '../../export/png';
 import { samplesToCsv } from '../../export/samplesCsv';
 import { scenarioFileName } from '../../export/scenarioFile';
+import { exportFileName } from '../../export/fileNames';
 import { csv, fromTable } from '../../export/tables';
 
 /** One row of the export dialog: what it is, and how to make its content on demand. */
@@ -28,7 +29,7 @@ export interface ExportSource {
   readonly runSamples: readonly Sample[];
 }
 
-const withExtension = (scenario: Scenario, extension: string) => scenarioFileName(scenario).replace('.faultline.json', extension);
+const withExtension = exportFileName;
 
 /** Every export Faultline offers, in the order the dialog lists them. */
 export function exportEntries(source: ExportSource): ExportEntry[] {

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dnsLabel, NameAllocator, nodeDnsNames } from './names';
+import { CHECKOUT_SCENARIO, builtInScenario } from '../../model';
+import { reportFileName } from '../markdownReport';
+import { scenarioFileName } from '../scenarioFile';
+import { dnsLabel, fileNameFor, NameAllocator, nodeDnsNames } from './names';
 import { hostile } from './testScenarios';
 
 const DNS_1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
@@ -46,5 +49,14 @@ describe('DNS names', () => {
     expect(names.get('Order_Service')).toBe('order-service');
     expect(names.get('order.service')).toBe('order-service-2');
     expect(new Set(names.values()).size).toBe(names.size);
+  });
+});
+
+describe('export file names', () => {
+  it('start the same for every export of a scenario, whatever its title holds', () => {
+    const scenario = builtInScenario({ ...CHECKOUT_SCENARIO, title: '2024 Café peak: 3x load!' });
+    expect(fileNameFor(scenario, '-envoy.yaml')).toBe('2024-cafe-peak-3x-load-envoy.yaml');
+    expect(scenarioFileName(scenario)).toBe('2024-cafe-peak-3x-load.faultline.json');
+    expect(reportFileName(scenario)).toBe('2024-cafe-peak-3x-load.report.md');
   });
 });

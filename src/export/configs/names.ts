@@ -1,3 +1,4 @@
+import { exportFileName } from '../fileNames';
 import { displayName, type Scenario, type ScenarioEdge, type ScenarioNode } from '../../model';
 
 const MAX_LABEL = 63;
@@ -71,7 +72,5 @@ export function describeNode(node: ScenarioNode): string {
   return name === node.id ? node.id : `${JSON.stringify(name)} (${node.id})`;
 }
 
-/** A file name from the scenario title: `e-commerce-checkout-envoy.yaml`. */
-export function fileNameFor(scenario: Scenario, suffix: string): string {
-  return `${dnsLabel(scenario.title || 'scenario')}${suffix}`;
-}
+/** A file name from the scenario title, as every export names its file: `e-commerce-checkout-envoy.yaml`. */
+export const fileNameFor = exportFileName;
