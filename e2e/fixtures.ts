@@ -31,3 +31,18 @@ export async function selectNode(page: Page, id: string): Promise<void> {
   await page.getByTestId(`node-${id}`).click();
   await expect(page.getByRole('complementary', { name: 'Inspector' }).locator('code').first()).toHaveText(id);
 }
+
+/**
+ * Clicks an edge's line on the canvas (at the fitted zoom edges carry no badges to click: they
+ * speak by width and colour). React Flow handles the click on the edge's group element.
+ */
+export async function clickEdge(page: Page, id: string): Promise<void> {
+  await page.getByTestId(`rf__edge-${id}`).dispatchEvent('click');
+}
+
+/** Zooms in (keyboard) until the canvas shows full detail: node parameters and edge badges. */
+export async function zoomToDetail(page: Page): Promise<void> {
+  const canvas = page.locator('.canvas');
+  for (let i = 0; i < 8 && (await canvas.getAttribute('data-level')) !== 'detail'; i++) await page.getByRole('button', { name: /^zoom in$/i }).click();
+  await expect(canvas).toHaveAttribute('data-level', 'detail');
+}

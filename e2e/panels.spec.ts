@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openApp, selectNode, storedScenario } from './fixtures';
+import { clickEdge, openApp, selectNode, storedScenario, zoomToDetail } from './fixtures';
 
 type Fault = { id: string; kind: string; target: string; startS: number; durationS: number };
 const faults = async (page: Parameters<typeof storedScenario>[0]) => (await storedScenario(page)) as unknown as { faults: Fault[] };
@@ -103,8 +103,9 @@ test('edits a saga on a service and a policy preset on an edge', async ({ page }
     { action: 'order-db', compensation: 'order-inventory' },
     { action: 'order-payment', compensation: null },
   ]);
-  await page.getByTestId('edge-badges-gateway-order').click();
+  await clickEdge(page, 'gateway-order');
   await inspector.getByLabel('Preset').selectOption({ label: 'Resilience4j defaults' });
+  await zoomToDetail(page);
   await expect(page.getByTestId('edge-badges-gateway-order')).toContainText('CB');
   await expect(inspector.getByRole('checkbox', { name: 'Circuit breaker' })).toBeChecked();
   await expect(inspector.getByLabel('Minimum calls')).toHaveValue('100');

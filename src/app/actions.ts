@@ -97,11 +97,24 @@ export async function importFiles(files: readonly File[]): Promise<void> {
     s.setImportReport({ source: file.name, errors: result.errors });
     return;
   }
-  if (!s.addScenario(result.scenario)) return;
+  // A file without positions (hand-written, generated, Mermaid) is laid out to fit the canvas.
+  let scenario = result.scenario;
+  let laidOut = false;
+  if (result.placed?.length) {
+    s.notify({ id: 'imported', tone: 'info', text: `Laying out "${scenario.title}" (${scenario.nodes.length} nodes)…` });
+    try {
+      scenario = edits.moveNodes(scenario, await autoLayout(scenario, canvasApi()?.viewAspect()));
+      laidOut = true;
+    } catch {
+      // Keep the provisional columns from restore: the import itself is fine.
+    }
+  }
+  if (!s.addScenario(scenario)) return;
+  requestAnimationFrame(() => canvasApi()?.fitView());
   s.notify({
     id: 'imported',
     tone: 'info',
-    text: `Imported "${result.scenario.title}" from ${file.name} as a new scenario.${files.length > 1 ? ' Only the first file was read.' : ''}`,
+    text: `Imported "${result.scenario.title}" from ${file.name} as a new scenario.${laidOut ? ' It had no positions, so it was laid out.' : ''}${files.length > 1 ? ' Only the first file was read.' : ''}`,
     details: result.warnings.map(issueToString),
     ttlMs: 8000,
   });

@@ -5,7 +5,7 @@ import {
   Controls,
   ReactFlow,
   useReactFlow,
-  useStore,
+  useStoreApi,
   type Connection,
   type NodeChange,
   type EdgeChange,
@@ -18,10 +18,12 @@ import { NODE_KINDS, naturalEdgeKind, type NodeKind, type Position } from '../mo
 import { appStore, edits, useAppStore } from '../store';
 import { canvasApi, registerCanvasApi } from './canvasApi';
 import { ArchEdgeView, EdgeLabelLayer, EdgeMarkers } from './EdgeView';
-import { CONTEXT_PREFIX, FlowModelCache, farView, zoomBand, GRID, NODE_HEIGHT, NODE_WIDTH, findingsByTarget, type ArchFlowEdge, type FlowNode } from './flowModel';
+import { CONTEXT_PREFIX, FlowModelCache, GRID, NODE_HEIGHT, NODE_WIDTH, findingsByTarget, type ArchFlowEdge, type FlowNode } from './flowModel';
 import { ArchNodeView, ContextNodeView } from './NodeView';
 import { Overview } from './Overview';
 import { pickFaultTarget } from './pickTarget';
+import { DEFAULT_ASPECT } from './layout';
+import { useCanvasLevel } from './useCanvasLevel';
 import { useLint } from './useLint';
 
 const nodeTypes = { arch: ArchNodeView, context: ContextNodeView };
@@ -30,10 +32,11 @@ const edgeTypes = { arch: ArchEdgeView };
 // Props of <ReactFlow> are compared by identity: a new array or function on every render of the
 // canvas (every frame of a drag) would make React Flow update its store or re-render every node.
 const SNAP_GRID: [number, number] = [GRID, GRID];
-const FIT_VIEW_OPTIONS = { padding: 0.15 };
+// A small margin: the fitted diagram should fill the canvas, its text as large as it can be; but
+// a small diagram is not blown up past its natural size.
+const FIT_VIEW_OPTIONS = { padding: 0.05, maxZoom: 1 };
 const MULTI_SELECTION_KEYS = ['Meta', 'Control', 'Shift'];
 const PRO_OPTIONS = { hideAttribution: true };
-const zoomBandOf = (s: { transform: [number, number, number] }) => zoomBand(s.transform[2]);
 
 function endDragGesture() {
   appStore.getState().endGesture('Move');
@@ -94,13 +97,13 @@ export function Canvas({ onDropFiles, readOnly = false }: { onDropFiles: (files:
   const picking = useAppStore((s) => s.pickingTargetFor !== null);
   const findings = useLint();
   const flow = useReactFlow();
+  const flowStore = useStoreApi();
   const cache = useRef(new FlowModelCache());
   const wrapper = useRef<HTMLDivElement>(null);
-  // Zoomed out: simplified nodes, no edge badges, no dot grid (re-renders only when the band changes).
-  const band = useStore(zoomBandOf);
-  const farBefore = useRef(band === 'far');
-  const far = farView(band, farBefore.current);
-  farBefore.current = far;
+  // Semantic zoom (zoomLevels.ts): below the detail zoom, simplified cards and no edge badges; in
+  // the overview also no dot grid and no culling. Re-renders only when the level changes.
+  const level = useCanvasLevel();
+  const far = level === 'overview';
 
   const byTarget = useMemo(() => findingsByTarget(findings), [findings]);
   const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
@@ -140,11 +143,18 @@ export function Canvas({ onDropFiles, readOnly = false }: { onDropFiles: (files:
   useLayoutEffect(() => {
     setLabelLayer(wrapper.current?.querySelector<HTMLElement>('.react-flow__edgelabel-renderer') ?? null);
   }, []);
-  const labelContext = useMemo(() => ({ layer: labelLayer, far }), [labelLayer, far]);
+  const labelContext = useMemo(() => ({ layer: labelLayer, badges: level === 'detail' }), [labelLayer, level]);
+
+  // Another scenario opened (new, open, import, wizard, lesson, link): show it whole.
+  const scenarioId = useAppStore((s) => s.currentId);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => void flow.fitView(FIT_VIEW_OPTIONS));
+    return () => cancelAnimationFrame(frame);
+  }, [scenarioId, flow]);
 
   useEffect(() => {
     registerCanvasApi({
-      fitView: () => void flow.fitView({ padding: 0.15, duration: 200 }),
+      fitView: () => void flow.fitView({ ...FIT_VIEW_OPTIONS, duration: 200 }),
       zoomIn: () => void flow.zoomIn({ duration: 150 }),
       zoomOut: () => void flow.zoomOut({ duration: 150 }),
       viewCenter: () => {
@@ -164,9 +174,13 @@ export function Canvas({ onDropFiles, readOnly = false }: { onDropFiles: (files:
           position.x >= topLeft.x && position.y >= topLeft.y && position.x + NODE_WIDTH <= bottomRight.x && position.y + NODE_HEIGHT <= bottomRight.y;
         if (!inside) void flow.setCenter(position.x + NODE_WIDTH / 2, position.y + NODE_HEIGHT / 2, { zoom: flow.getZoom(), duration: 150 });
       },
+      viewAspect: () => {
+        const { width, height } = flowStore.getState();
+        return width > 0 && height > 0 ? width / height : DEFAULT_ASPECT;
+      },
     });
     return () => registerCanvasApi(null);
-  }, [flow]);
+  }, [flow, flowStore]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
@@ -291,7 +305,8 @@ export function Canvas({ onDropFiles, readOnly = false }: { onDropFiles: (files:
   );
 
   return (
-    <div ref={wrapper} className={`canvas${picking ? ' canvas--picking' : ''}${far ? ' canvas--far' : ''}`} onDragOver={readOnly ? undefined : onDragOver} onDrop={readOnly ? undefined : onDrop}>
+    <div ref={wrapper} className={`canvas${picking ? ' canvas--picking' : ''}${level !== 'detail' ? ' canvas--simple' : ''}${far ? ' canvas--overview' : ''}`}
+      data-level={level} onDragOver={readOnly ? undefined : onDragOver} onDrop={readOnly ? undefined : onDrop}>
       <EdgeMarkers />
       <EdgeLabelLayer.Provider value={labelContext}>
         <ReactFlow<FlowNode, ArchFlowEdge>

@@ -1,5 +1,5 @@
 import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
-import { createContext, memo, useContext } from 'react';
+import { createContext, memo, useContext, type CSSProperties } from 'react';
 import { createPortal } from 'react-dom';
 import { useShallow } from 'zustand/react/shallow';
 import { policyBadges } from '../model';
@@ -9,11 +9,11 @@ import type { ArchFlowEdge } from './flowModel';
 
 /**
  * Where edge badges go (React Flow's edge label layer, found once by the canvas) and whether the
- * view is zoomed out too far to show them. React Flow's own EdgeLabelRenderer looks the layer up
+ * canvas shows them (only at the detail zoom: below it, edges speak by width and colour). React Flow's own EdgeLabelRenderer looks the layer up
  * with querySelector in a store selector, i.e. once per edge on every change of the flow's state:
  * that was the largest cost of a drag with a few hundred edges.
  */
-export const EdgeLabelLayer = createContext<{ layer: HTMLElement | null; far: boolean }>({ layer: null, far: false });
+export const EdgeLabelLayer = createContext<{ layer: HTMLElement | null; badges: boolean }>({ layer: null, badges: true });
 
 function LiveEdgeBadges({ live }: { live: NonNullable<ReturnType<typeof liveEdge>> }) {
   return (
@@ -36,7 +36,7 @@ export const ArchEdgeView = memo(function ArchEdgeView(props: EdgeProps<ArchFlow
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const live = useAppStore(useShallow((s) => liveEdge(s, id)));
-  const { layer, far } = useContext(EdgeLabelLayer);
+  const { layer, badges: showBadges } = useContext(EdgeLabelLayer);
   if (!data) return null;
   const { edge, findings } = data;
   const kind = edge.kind;
@@ -44,8 +44,9 @@ export const ArchEdgeView = memo(function ArchEdgeView(props: EdgeProps<ArchFlow
   const badges = policyBadges(edge);
   const className = ['arch-edge', `arch-edge--${kind}`, selected ? 'is-selected' : '', flagged && !live ? 'is-flagged' : '', live && live.attemptsPerSec > 0 ? 'is-live' : ''].join(' ');
   // While a run is shown: width by traffic, colour from grey to red by the share of failures.
+  // (The width is a CSS variable so that each zoom level can scale it: styles.css.)
   const liveStyle = live
-    ? { strokeWidth: 1.2 + 5 * live.weight, stroke: live.failureShare > 0.005 ? `hsl(${Math.round(30 - 30 * live.failureShare)}, 85%, ${Math.round(50 - 10 * live.failureShare)}%)` : undefined }
+    ? ({ '--edge-weight': live.weight, stroke: live.failureShare > 0.005 ? `hsl(${Math.round(30 - 30 * live.failureShare)}, 85%, ${Math.round(50 - 10 * live.failureShare)}%)` : undefined } as CSSProperties)
     : undefined;
   return (
     <>
@@ -57,7 +58,7 @@ export const ArchEdgeView = memo(function ArchEdgeView(props: EdgeProps<ArchFlow
         interactionWidth={16}
         style={liveStyle}
       />
-      {layer && !far && (badges.length > 0 || flagged || live)
+      {layer && showBadges && (badges.length > 0 || flagged || live)
         ? createPortal(
           <div
             className={`edge-badges${selected ? ' is-selected' : ''}${flagged ? ' is-flagged' : ''}`}

@@ -4,19 +4,18 @@ import { useShallow } from 'zustand/react/shallow';
 import { KIND_INFO, displayName, keyNumbers } from '../model';
 import { liveNode, useAppStore } from '../store';
 import { Icon } from '../ui/Icon';
+import { cardFigure } from './cardFigure';
 import type { ArchFlowNode, ContextFlowNode } from './flowModel';
+import { cardLabel } from './zoomLevels';
 
 /**
  * A node of the architecture: icon, label, kind, key numbers, lint marker, room for live state.
- * Zoomed out (`.canvas--far`, see styles.css) it shows only a box in its kind's colour and the label.
+ * Below the detail zoom (`.canvas--simple`, see zoomLevels.ts and styles.css) it shows a simpler
+ * card instead: the label in large type, its health colour and one figure. Both are always in the
+ * DOM, so a change of zoom level is a restyle, not a re-render of every node.
  * It re-renders only when its data or selection changes, not on every frame of a drag (React Flow
  * passes the position too, which it does not show).
  */
-const FAR_LABEL_CHARS = 28;
-/** The label as the zoomed-out view shows it: at most three lines of its large type. */
-export function farLabel(name: string): string {
-  return name.length > FAR_LABEL_CHARS ? `${name.slice(0, FAR_LABEL_CHARS - 1).trimEnd()}…` : name;
-}
 
 export const ArchNodeView = memo(function ArchNodeView({ data, selected }: NodeProps<ArchFlowNode>) {
   const { node, findings } = data;
@@ -39,26 +38,21 @@ export const ArchNodeView = memo(function ArchNodeView({ data, selected }: NodeP
         </span>
         <span className="arch-node__titles">
           <span className="arch-node__label">{name}</span>
-          {/* Shown instead of the label when zoomed out (styles.css): shortened here, so it needs
-              no clipping box, which made every frame of a pan slower to composite. */}
-          <span className="arch-node__farlabel" aria-hidden="true">
-            {farLabel(name)}
-          </span>
           <span className="arch-node__kind">{info.label}</span>
         </span>
-        {worst ? (
-          <span
-            className={`lint-marker lint-marker--${worst}`}
-            role="img"
-            aria-label={`${findings.length} architecture ${findings.length === 1 ? 'problem' : 'problems'}: ${findings.map((f) => f.title).join('; ')}`}
-            title={findings.map((f) => `${f.title}: ${f.why}`).join('\n')}
-            data-testid="lint-marker"
-          >
-            <Icon name={worst} size={14} />
-            {findings.length > 1 ? <span className="lint-marker__count">{findings.length}</span> : null}
-          </span>
-        ) : null}
       </div>
+      {worst ? (
+        <span
+          className={`lint-marker lint-marker--${worst}`}
+          role="img"
+          aria-label={`${findings.length} architecture ${findings.length === 1 ? 'problem' : 'problems'}: ${findings.map((f) => f.title).join('; ')}`}
+          title={findings.map((f) => `${f.title}: ${f.why}`).join('\n')}
+          data-testid="lint-marker"
+        >
+          <Icon name={worst} size={14} />
+          {findings.length > 1 ? <span className="lint-marker__count">{findings.length}</span> : null}
+        </span>
+      ) : null}
       <div className="arch-node__numbers">
         {numbers.map((n) => (
           <span key={n} className="chip">
@@ -74,6 +68,15 @@ export const ArchNodeView = memo(function ArchNodeView({ data, selected }: NodeP
             {live.queueDepth > 0 ? <span className="live-badge live-badge--queue" title="Waiting in the queue">queue {live.queueDepth}</span> : null}
           </>
         ) : null}
+      </div>
+      {/* The simplified card (styles.css shows it below the detail zoom). Labels are cut to fit
+          here, so they need no clipping box, which made every frame of a pan slower to composite. */}
+      <div className="arch-node__card" aria-hidden="true">
+        <span className="arch-node__biglabel arch-node__biglabel--simple">{cardLabel(name, 'simple')}</span>
+        <span className="arch-node__biglabel arch-node__biglabel--overview">{cardLabel(name, 'overview')}</span>
+        <span className="arch-node__figure" data-testid={`figure-${node.id}`}>
+          {cardFigure(node, live)}
+        </span>
       </div>
       <Handle type="source" position={Position.Right} className="arch-handle" />
     </div>

@@ -9,6 +9,8 @@ export interface CanvasApi {
   viewCenter: () => Position;
   /** Pans (keeping the zoom) so that a node at this position is in view. */
   reveal: (position: Position) => void;
+  /** The canvas's width over its height (for laying a diagram out to fit it). */
+  viewAspect: () => number;
 }
 
 let current: CanvasApi | null = null;

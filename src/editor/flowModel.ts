@@ -6,31 +6,6 @@ export const NODE_HEIGHT = 96;
 export const GRID = 20;
 const CONTEXT_PADDING = 28;
 export const CONTEXT_PREFIX = 'context:';
-/**
- * Below this zoom the canvas draws each node as a box in its kind's colour with a large label, and
- * leaves out edge badges and the dot grid: their text would be under 5 pixels high (11 px type at
- * 40%), and painting them made panning and zooming a large graph slow. Low enough that the example
- * scenario, fitted to a laptop screen, opens in full detail.
- */
-export const FAR_ZOOM = 0.4;
-/** The simplified view ends above FAR_ZOOM x this (see farView). */
-const FAR_EXIT = 1.1;
-
-/** Which side of the simplified view's lines a zoom is on: 'far' below FAR_ZOOM, 'near' above the exit line, 'between'. */
-export type ZoomBand = 'far' | 'between' | 'near';
-export function zoomBand(zoom: number): ZoomBand {
-  return zoom < FAR_ZOOM ? 'far' : zoom < FAR_ZOOM * FAR_EXIT ? 'between' : 'near';
-}
-
-/**
- * Whether the canvas shows the simplified view: it starts below FAR_ZOOM and ends above
- * FAR_ZOOM x 1.1; in between it stays as it was, so that a zoom hovering around the line does not
- * switch it back and forth (each switch re-renders every node).
- */
-export function farView(band: ZoomBand, wasFar: boolean): boolean {
-  return band === 'far' || (band === 'between' && wasFar);
-}
-
 export interface ArchNodeData extends Record<string, unknown> {
   readonly node: ScenarioNode;
   readonly findings: readonly LintFinding[];

@@ -599,6 +599,19 @@ describe('restore places nodes that have no position', () => {
     expect(s.nodes[1]?.position).toEqual({ x: COLUMN_GAP, y: 0 });
   });
 
+  it('names the nodes it placed, so the app can lay them out, and names none when all had a position', () => {
+    const partly = restore({
+      nodes: [
+        { id: 'c', kind: 'client', position: { x: 0, y: 0 } },
+        { id: 'a', kind: 'service' },
+      ],
+      edges: [{ id: 'c-a', from: 'c', to: 'a' }],
+    });
+    expect(partly.ok && partly.placed).toEqual(['a']);
+    const whole = restore({ nodes: [{ id: 'c', kind: 'client', position: { x: 0, y: 0 } }], edges: [] });
+    expect(whole.ok && whole.placed).toBeUndefined();
+  });
+
   it('places nodes in a cycle with no root in the first column', () => {
     const s = scenarioOf(
       restore({

@@ -15,7 +15,14 @@ export interface Envelope {
 }
 
 export type RestoreResult =
-  | { readonly ok: true; readonly scenario: Scenario; readonly warnings: readonly Issue[]; readonly fromVersion: number }
+  | {
+      readonly ok: true;
+      readonly scenario: Scenario;
+      readonly warnings: readonly Issue[];
+      readonly fromVersion: number;
+      /** Nodes that had no position in the input and were given a provisional one (lay them out). */
+      readonly placed?: readonly string[];
+    }
   | { readonly ok: false; readonly errors: readonly Issue[] };
 
 const fail = (errors: readonly Issue[]): RestoreResult => ({ ok: false, errors: capIssues(errors) });
@@ -99,7 +106,8 @@ function restoreUnsafe(input: unknown): RestoreResult {
   if (references.length > 0) {
     return fail(references.map((i) => ({ ...i, path: [prefix, i.path].filter(Boolean).join('.') })));
   }
-  return { ok: true, scenario: placeMissingPositions(parsed.data), warnings, fromVersion: version };
+  const placed = parsed.data.nodes.filter((n) => !n.position).map((n) => n.id);
+  return { ok: true, scenario: placeMissingPositions(parsed.data), warnings, fromVersion: version, ...(placed.length ? { placed } : {}) };
 }
 
 /** Reads JSON text (a file, a stored value) through restore. */
