@@ -24,8 +24,8 @@ const ARGS = ['--disable-gpu', '--disable-background-networking', '--disable-qui
 const VIEWPORT = { width: 1440, height: 900 };
 const RUNS = Math.max(1, Number(process.env.FAULTLINE_BENCH_RUNS ?? 2));
 const TARGET_FPS = 30;
-/** The working zoom of the second set of measurements: above FAR_ZOOM (0.4 in src/editor/flowModel.ts), so nodes show in full detail. */
-const DETAIL_ZOOM = 0.6;
+/** The working zoom of the second set of measurements: at or above DETAIL_ZOOM (0.95 in src/editor/zoomLevels.ts), so nodes show in full detail. */
+const DETAIL_ZOOM = 1;
 const GESTURE_MS = 2000;
 const GESTURE_STEPS = 120;
 
@@ -574,7 +574,7 @@ function section(results, facts) {
     '',
     `Setup: production build served by \`vite preview\`; Chromium ${facts.browserVersion} headless (\`--disable-gpu\`, software rendering), viewport ${VIEWPORT.width} x ${VIEWPORT.height};`,
     `a generated scenario of ${facts.nodes} nodes and ${facts.edges} edges on a 20 x 15 grid, zoomed to fit so all ${facts.renderedNodes} nodes, ${facts.renderedEdges} edges`,
-    `and ${facts.badges} edge badges are rendered (zoom ${facts.zoom}: below 0.4 nodes are drawn as coloured boxes with their label, without badges);`,
+    `and ${facts.badges} edge badges are rendered (zoom ${facts.zoom}: below 0.95 nodes are drawn as simplified cards and below 0.45 as their label alone, without badges: src/editor/zoomLevels.ts);`,
     `the last two actions are measured again at zoom >= ${DETAIL_ZOOM}, in full detail, where only what is in view is rendered.`,
     `Each action: ${GESTURE_STEPS} mouse events paced over ${GESTURE_MS / 1000} s with Playwright's \`page.mouse\`, frames counted with a \`requestAnimationFrame\` loop in the page;`,
     `${RUNS} runs, median shown. fps = requestAnimationFrame frames per second; canvas updates/s = frames in which the viewport or the dragged node actually moved`,
