@@ -142,6 +142,24 @@ test('shows each question with why we ask, and the result with its reasoning (sc
   expect((await new AxeBuilder({ page }).include('dialog').analyze()).violations).toEqual([]);
 });
 
+test('Next with a missing answer moves focus to it at once, even when frames come late', async ({ page }) => {
+  // A busy machine paints late. Focus must not wait for a frame: the next key belongs to the field.
+  await page.addInitScript(() => {
+    const raf = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (cb) => window.setTimeout(() => raf(cb), 500);
+  });
+  await openApp(page);
+  await openWizard(page);
+  await expectQuestion(page, 1, 'How many people build this, and in how many teams?');
+  await wizard(page).getByRole('spinbutton', { name: 'Developers' }).fill('12');
+  await wizard(page).getByRole('button', { name: 'Next' }).focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('3');
+  await expect(wizard(page).getByRole('spinbutton', { name: 'Teams' })).toHaveValue('3');
+  await page.keyboard.press('Enter');
+  await expectQuestion(page, 2, 'How well do you understand the domain?');
+});
+
 test('keeps the answers across a reload in the middle of the wizard', async ({ page }) => {
   await openApp(page);
   await openWizard(page);

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import type { Draft } from './answers';
 import { CapabilitiesField, NumberInput, PracticesField, RadioGroup, RolesField } from './Fields';
 import type { Field, Question } from './questions';
@@ -56,9 +57,11 @@ export function QuestionStep({ question, step, draft, answer, onBack, onNext, on
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (Object.keys(problems).length > 0) {
-      setTried(true);
-      // Move to the first field that needs an answer, so the message is read out where it applies.
-      requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('.is-invalid input, .is-invalid select')?.focus());
+      // Show the messages now, then move to the first field that needs an answer, so the message is
+      // read out where it applies. Both happen before the next key: waiting for a frame let the
+      // keys typed meanwhile land in the wrong field on a busy machine.
+      flushSync(() => setTried(true));
+      form.current?.querySelector<HTMLElement>('.is-invalid input, .is-invalid select')?.focus();
       return;
     }
     if (question.fields.some((f) => f.kind === 'practices') && draft.ops === undefined) answer({ ops: [] });
