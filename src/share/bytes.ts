@@ -41,6 +41,16 @@ const SLICE_BYTES = 1024;
  * cut-off stream) is a result, not a throw.
  */
 export async function inflateAtMost(bytes: Uint8Array, maxBytes: number): Promise<InflateResult> {
+  const whole = await inflateOnce(bytes, maxBytes);
+  if (!whole.ok || bytes.length === 0) return whole;
+  // Bytes after the end of the zlib stream: Chromium's inflater refuses them, Node's ignores them
+  // (so the CLI would open a link the app calls damaged). A stream that ends exactly at the last
+  // byte is cut off without it; if it still inflates without its last byte, something followed it.
+  const shorter = await inflateOnce(bytes.subarray(0, bytes.length - 1), maxBytes);
+  return shorter.ok ? { ok: false, reason: 'damaged', detail: 'there is data after its end' } : whole;
+}
+
+async function inflateOnce(bytes: Uint8Array, maxBytes: number): Promise<InflateResult> {
   const stream = new DecompressionStream('deflate');
   const writer = stream.writable.getWriter();
   const reader = stream.readable.getReader();
