@@ -13,6 +13,7 @@ import {
 import { diagramSvg } from './diagramSvg';
 import { lineChartSvg, svgDataUri, systemCharts } from './reportCharts';
 import { exportFileName } from './fileNames';
+import { escapeMarkdown } from './inert';
 import { fromTable, markdown } from './tables';
 
 export interface ReportRun {
@@ -23,21 +24,7 @@ export interface ReportRun {
   readonly stale?: boolean;
 }
 
-/**
- * User text made inert in Markdown and the HTML it may be rendered to: HTML's own specials
- * become entities; what starts code, emphasis, links, tables, headings, strikethrough or math is
- * backslash-escaped (a link needs `[`, so `(` and `:` stay readable); line breaks become spaces
- * and a leading list marker is escaped, so a label cannot start a new block.
- */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[\\`*_[\]#|~$]/g, (ch) => `\\${ch}`)
-    .replace(/^(\s*)([-+=]|\d+[.)])(?=\s|$)/, (_m, space: string, marker: string) => `${space}${marker.replace(/[-+=.)]$/, (ch) => `\\${ch}`)}`);
-}
+export { escapeMarkdown } from './inert';
 
 /** A Markdown table; every cell is escaped here, so callers pass plain text. */
 function table(headers: readonly string[], rows: readonly (readonly string[])[]): string[] {
@@ -103,11 +90,11 @@ export function markdownReport(scenario: Scenario, run: ReportRun | null = null,
   if (run.result) {
     const result = run.result;
     if (result.status !== 'completed') out.push(`Status: ${escapeMarkdown(result.status)}${result.reason ? `: ${escapeMarkdown(result.reason)}` : ''}.`, '');
-    const escaped = (m: ReadonlyMap<string, string>) => new Map([...m].map(([k, v]) => [k, escapeMarkdown(v)]));
     const edgeNames = new Map(scenario.edges.map((e) => [e.id, `${names.get(e.from) ?? e.from} → ${names.get(e.to) ?? e.to}`]));
-    const tables = summarize(result, { nodes: escaped(names), edges: escaped(edgeNames) }).map(fromTable);
+    const tables = summarize(result, { nodes: names, edges: edgeNames }).map(fromTable);
+    // Rendered as HTML by whoever opens the report: labels get the full escape.
     // tables.ts writes a document (# heading, ## per table); here it is one section of a larger one.
-    out.push(...markdown(tables, 'Results').split('\n').slice(2).map((line) => (line.startsWith('#') ? `#${line}` : line)));
+    out.push(...markdown(tables, 'Results', escapeMarkdown).split('\n').slice(2).map((line) => (line.startsWith('#') ? `#${line}` : line)));
   } else {
     out.push('The run has not finished: the charts show the samples so far.', '');
   }

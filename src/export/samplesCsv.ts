@@ -1,4 +1,5 @@
 import { FAILURE_CAUSES, type Sample } from '../model';
+import { csvText } from './inert';
 
 const NODE_FIELDS = ['arrivals', 'completions', 'successes', 'degraded', 'inFlight', 'queueDepth', 'utilisation', 'oldestMessageAgeMs', 'deadLettered'] as const;
 const EDGE_FIELDS = ['attempts', 'retries', 'successes', 'breakerState', 'bulkheadInUse'] as const;
@@ -7,8 +8,7 @@ const LATENCY = ['p50Ms', 'p95Ms', 'p99Ms', 'meanMs'] as const;
 const field = (v: unknown): string => {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  const text = String(v);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return csvText(String(v));
 };
 
 /**

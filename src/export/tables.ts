@@ -1,4 +1,5 @@
 import type { Column, Table } from '../model';
+import { csvNumber, csvText, escapeTableCell } from './inert';
 
 /** A replicated value: mean and 95% confidence half-width. */
 export interface Estimate {
@@ -34,20 +35,20 @@ export function fromTable(table: Table): PrintableTable {
   return { title: table.title, columns: table.columns, rows: table.rows.map((r) => ({ label: r.label, cells: r.values })) };
 }
 
-export function markdown(tables: readonly PrintableTable[], heading: string): string {
-  const out: string[] = [`# ${heading}`, ''];
+/**
+ * Titles and labels are user text: `escape` makes them inert (by default only what would break the
+ * table: a `|`, a line break), so a label cannot end its row or start a heading.
+ */
+export function markdown(tables: readonly PrintableTable[], heading: string, escape: (text: string) => string = escapeTableCell): string {
+  const out: string[] = [`# ${escape(heading)}`, ''];
   for (const t of tables) {
-    out.push(`## ${t.title}`, '');
-    out.push(`| ${['', ...t.columns.map((c) => c.label)].join(' | ')} |`);
+    out.push(`## ${escape(t.title)}`, '');
+    out.push(`| ${['', ...t.columns.map((c) => escape(c.label))].join(' | ')} |`);
     out.push(`|${['---', ...t.columns.map(() => '---:')].join('|')}|`);
-    for (const r of t.rows) out.push(`| ${[r.label, ...t.columns.map((c) => cell(r.cells[c.key], c.digits))].join(' | ')} |`);
+    for (const r of t.rows) out.push(`| ${[escape(r.label), ...t.columns.map((c) => cell(r.cells[c.key], c.digits))].join(' | ')} |`);
     out.push('');
   }
   return out.join('\n');
-}
-
-function csvField(text: string): string {
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** One CSV for all tables: table, row, then every column (mean and half-width when replicated). */
@@ -56,15 +57,15 @@ export function csv(tables: readonly PrintableTable[]): string {
   for (const t of tables) {
     const replicated = t.rows.some((r) => Object.values(r.cells).some((v) => typeof v !== 'number'));
     const headers = ['table', 'row', ...t.columns.flatMap((c) => (replicated ? [c.key, `${c.key}_ci95`] : [c.key]))];
-    lines.push(headers.map(csvField).join(','));
+    lines.push(headers.map(csvText).join(','));
     for (const r of t.rows) {
       const values = t.columns.flatMap((c) => {
         const v = r.cells[c.key];
         if (v === undefined) return replicated ? ['', ''] : [''];
-        if (typeof v === 'number') return replicated ? [String(v), ''] : [String(v)];
-        return [String(v.mean), Number.isFinite(v.halfWidth) ? String(v.halfWidth) : ''];
+        if (typeof v === 'number') return replicated ? [csvNumber(v), ''] : [csvNumber(v)];
+        return [csvNumber(v.mean), Number.isFinite(v.halfWidth) ? csvNumber(v.halfWidth) : ''];
       });
-      lines.push([t.name ?? t.title.toLowerCase(), r.label, ...values].map(csvField).join(','));
+      lines.push([csvText(t.name ?? t.title.toLowerCase()), csvText(r.label), ...values].join(','));
     }
   }
   return `${lines.join('\n')}\n`;
