@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -89,6 +89,77 @@ describe('npm run sim', () => {
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('edges[5].policy.timeoutMs: expected a finite number >= 0.001');
     expect((await run()).err).toContain('a scenario file is required');
+  });
+
+  it('stops a runaway run at its wall-clock budget with exit code 3 and keeps the partial results', async () => {
+    const file = tempFile(
+      JSON.stringify({
+        format: 'faultline',
+        version: 2,
+        scenario: {
+          settings: { durationS: 86_400, seed: 1 },
+          nodes: [
+            { id: 'client', kind: 'client', workload: { ratePerSec: 1_000_000 } },
+            { id: 'api', kind: 'service', workers: 100_000 },
+          ],
+          edges: [{ id: 'client-api', from: 'client', to: 'api' }],
+        },
+      }),
+    );
+    const started = performance.now();
+    const { code, out, err } = await run(file, '--max-wall', '0.5', '--format', 'json');
+    expect(performance.now() - started).toBeLessThan(20_000);
+    expect(code).toBe(3);
+    expect(err).toMatch(/wall-clock budget .* \(partial results shown\)/);
+    const parsed = JSON.parse(out) as { statuses: string[]; tables: { table: string; rows: { row: string; clientRequests?: number }[] }[] };
+    expect(parsed.statuses).toEqual(['budget_exceeded']);
+    expect(parsed.tables[0]?.rows[0]?.clientRequests ?? 0).toBeGreaterThan(1000);
+    expect((await run(file, '--max-wall', '0')).err).toContain('--max-wall 0: expected seconds above 0');
+  }, 60_000);
+
+  it('refuses what the app refuses to run: a synchronous call cycle, no client', async () => {
+    const scenario = (nodes: unknown[], edges: unknown[]) => tempFile(JSON.stringify({ format: 'faultline', version: 2, scenario: { nodes, edges } }));
+    const cycle = scenario(
+      [{ id: 'c', kind: 'client' }, { id: 'a', kind: 'service' }, { id: 'b', kind: 'service' }],
+      [{ id: 'c-a', from: 'c', to: 'a' }, { id: 'a-b', from: 'a', to: 'b' }, { id: 'b-a', from: 'b', to: 'a' }],
+    );
+    const refused = await run(cycle);
+    expect(refused.code).toBe(2);
+    expect(refused.out).toBe('');
+    expect(refused.err).toContain('cannot run: fix these problems first');
+    expect(refused.err).toContain('Sync calls loop between a and b');
+    const lonely = await run(scenario([{ id: 'a', kind: 'service' }], []));
+    expect(lonely.code).toBe(2);
+    expect(lonely.err).toContain('No client');
+  });
+
+  it('treats labels as data in Markdown, CSV and the terminal', async () => {
+    const base = JSON.parse(readFileSync(checkout, 'utf8')) as { scenario: { title: string; nodes: { id: string; label?: string }[] } };
+    const db = base.scenario.nodes.find((n) => n.id === 'payment-db');
+    if (!db) throw new Error('the example has no payment-db');
+    db.label = 'DB | evil\n# Injected';
+    const service = base.scenario.nodes.find((n) => n.id === 'payment-service');
+    if (!service) throw new Error('the example has no payment-service');
+    service.label = '=HYPERLINK("http://x")';
+    base.scenario.title = 'Shop \u001b[2J\u001b[31mred';
+    const file = tempFile(JSON.stringify(base));
+    const md = await run(file, '--duration', '5');
+    expect(md.code).toBe(0);
+    // eslint-disable-next-line no-control-regex -- looking for control characters is the point
+    expect(md.out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(md.out).not.toMatch(/^# Injected/m);
+    const lines = md.out.split('\n');
+    const at = lines.findIndex((l) => l.includes('evil'));
+    const dbRow = lines[at];
+    expect(dbRow).toContain('DB \\| evil # Injected');
+    // The row still has as many cells as its table's header (the line above the |---| rule).
+    const rule = lines.slice(0, at).findLastIndex((l) => l.startsWith('|---'));
+    const header = lines[rule - 1];
+    const cells = (line: string | undefined) => (line ?? '').replace(/\\\|/g, '').split('|').length;
+    expect(cells(dbRow)).toBe(cells(header));
+    const csvOut = (await run(file, '--duration', '5', '--format', 'csv')).out;
+    expect(csvOut).toContain(`,"'=HYPERLINK(""http://x"")",`);
+    expect(csvOut).not.toMatch(/,=HYPERLINK/);
   });
 
   it('prints its usage with --help', async () => {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { SETTINGS_FIELDS, checkNumber, issueToString, parseJsonText, restore, type Scenario } from '../model';
+import { SETTINGS_FIELDS, checkNumber, issueToString, parseJsonText, restore, runBlockers, type Scenario } from '../model';
+import { stripControl } from '../export/inert';
 import { decodeShareLink, isShareLink } from '../share';
 import { csv, fromTable, json, markdown, type Format, type PrintableTable } from '../export/tables';
 import { runAll } from './pool';
@@ -8,6 +9,10 @@ import { combineReplications } from './replicate';
 import { estimate } from './stats';
 import { applySweepValue, parseSweep, type SweepSpec } from './sweep';
 import type { Task, TaskResult } from './task';
+
+/** A run that takes longer than this on the wall clock is stopped (its partial results are kept). */
+const DEFAULT_MAX_WALL_S = 600;
+const MAX_WALL_LIMIT_S = 7 * 86_400;
 
 const USAGE = `Usage: npm run sim -- <scenario.json | share link> [options]
 
@@ -22,6 +27,8 @@ Options:
   --replications R      run R seeds (seed, seed+1, ...) and report means with 95% confidence intervals
   --sweep path=v1,v2    run one variant per value, in parallel on all cores, one row each
                         (e.g. edges.api-db.policy.retry.maxAttempts=1,2,3,4)
+  --max-wall S          stop each run after S seconds of wall-clock time, keeping its partial
+                        results (default ${DEFAULT_MAX_WALL_S}; exit code 3 when a run stops)
   --help                this text
 
 Exit codes: 0 done, 2 invalid input (problems on stderr), 3 a run stopped at its event or time budget.`;
@@ -39,6 +46,7 @@ interface Options {
   readonly format: Format;
   readonly replications: number;
   readonly sweep: SweepSpec | null;
+  readonly maxWallS: number;
 }
 
 function numberOption(raw: string | undefined, name: string, check: (n: number) => string | null): number | null {
@@ -61,6 +69,7 @@ export function parseOptions(argv: readonly string[]): Options | 'help' {
         format: { type: 'string', default: 'md' },
         replications: { type: 'string' },
         sweep: { type: 'string' },
+        'max-wall': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -81,6 +90,8 @@ export function parseOptions(argv: readonly string[]): Options | 'help' {
     format,
     replications: numberOption(values.replications, 'replications', (n) => (Number.isInteger(n) && n >= 1 && n <= 1000 ? null : 'expected a whole number from 1 to 1000')) ?? 1,
     sweep,
+    maxWallS:
+      numberOption(values['max-wall'], 'max-wall', (n) => (n > 0 && n <= MAX_WALL_LIMIT_S ? null : `expected seconds above 0, at most ${MAX_WALL_LIMIT_S}`)) ?? DEFAULT_MAX_WALL_S,
   };
 }
 
@@ -113,6 +124,13 @@ function validated(raw: unknown, where: string): Scenario {
   return result.scenario;
 }
 
+/** The app's Run button refuses these scenarios; so does the CLI, with the same reasons. */
+function runnable(scenario: Scenario, where: string): Scenario {
+  const blockers = runBlockers(scenario);
+  if (blockers.length > 0) fail(`${where} cannot run: fix these problems first:\n${blockers.map((b) => `  ${b}`).join('\n')}`);
+  return scenario;
+}
+
 function withOverrides(scenario: Scenario, options: Options): Scenario {
   return {
     ...scenario,
@@ -142,7 +160,10 @@ function sweepTable(spec: SweepSpec, values: readonly unknown[], groups: readonl
   };
 }
 
-export async function main(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
+export async function main(argv: readonly string[], write: (text: string) => void, writeErr: (text: string) => void): Promise<number> {
+  // Labels are data: no control character in one (an ANSI escape, say) reaches the terminal.
+  const out = (text: string) => write(stripControl(text));
+  const err = (text: string) => writeErr(stripControl(text));
   let options: Options | 'help';
   try {
     options = parseOptions(argv);
@@ -160,11 +181,13 @@ export async function main(argv: readonly string[], out: (text: string) => void,
       for (const value of sweep.values) {
         const changed = applySweepValue(structuredClone(base) as unknown as Record<string, unknown>, sweep, value);
         if (typeof changed === 'string') fail(changed);
-        variants.push(validated(changed, `${source} with ${sweep.path}=${JSON.stringify(value)}`));
+        const where = `${source} with ${sweep.path}=${JSON.stringify(value)}`;
+        variants.push(runnable(validated(changed, where), where));
       }
-    } else variants.push(base);
+    } else variants.push(runnable(base, source));
 
-    const tasks: Task[] = variants.flatMap((scenario) => seeds.map((seed) => ({ scenario, seed })));
+    const maxWallMs = options.maxWallS * 1000;
+    const tasks: Task[] = variants.flatMap((scenario) => seeds.map((seed) => ({ scenario, seed, maxWallMs })));
     const results = await runAll(tasks);
     const groups = variants.map((_, v) => results.slice(v * seeds.length, (v + 1) * seeds.length));
     const stopped = results.filter((r) => r.status !== 'completed');

@@ -5,6 +5,8 @@ import { summarize, type Table } from '../model';
 export interface Task {
   readonly scenario: Scenario;
   readonly seed: number;
+  /** Wall-clock budget of the run (ms); past it the run stops with its partial results. */
+  readonly maxWallMs?: number;
 }
 
 export interface TaskResult {
@@ -17,7 +19,7 @@ export interface TaskResult {
 /** Runs one seed of one scenario and summarises it (in this thread or a worker). */
 export function runTask(task: Task): TaskResult {
   const scenario = { ...task.scenario, settings: { ...task.scenario.settings, seed: task.seed } };
-  const result = simulate(scenario);
+  const result = simulate(scenario, task.maxWallMs === undefined ? {} : { maxWallMs: task.maxWallMs });
   const nodes = new Map(scenario.nodes.map((n) => [n.id, n.label ?? n.id]));
   const edges = new Map(scenario.edges.map((e) => [e.id, `${e.id} (${e.from} -> ${e.to})`]));
   return { seed: task.seed, status: result.status, reason: result.reason, tables: summarize(result, { nodes, edges }) };

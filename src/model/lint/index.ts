@@ -28,3 +28,16 @@ export function lintScenario(scenario: Scenario): LintFinding[] {
   // Array.prototype.sort is stable, so the order within a severity stays that of LINT_RULES.
   return findings.sort((a, b) => rank(a) - rank(b));
 }
+
+/**
+ * Why a scenario cannot run, in the words the app shows (empty: it can run). The app's Run
+ * button and the CLI refuse the same scenarios: a blocking lint finding (a synchronous call
+ * cycle, say), or no client to send traffic.
+ */
+export function runBlockers(scenario: Scenario): string[] {
+  const blocking = lintScenario(scenario)
+    .filter((f) => f.severity === 'error')
+    .map((f) => `${f.title}: ${f.why}`);
+  if (!scenario.nodes.some((n) => n.kind === 'client')) blocking.push('No client: add a client, or nothing sends traffic.');
+  return blocking;
+}
