@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { SETTINGS_FIELDS, checkNumber, issueToString, parseJsonText, restore, runBlockers, type Scenario } from '../model';
+import { SETTINGS_FIELDS, checkNumber, issueToString, parseJsonText, restore, runBlockers, sampleIntervalWarning, type Scenario } from '../model';
 import { stripControl } from '../export/inert';
 import { decodeShareLink, isShareLink } from '../share';
 import { csv, fromTable, json, markdown, type Format, type PrintableTable } from '../export/tables';
@@ -118,9 +118,10 @@ async function fromLink(link: string): Promise<Scenario> {
   return decoded.scenario;
 }
 
-function validated(raw: unknown, where: string): Scenario {
+function validated(raw: unknown, where: string, warn: (text: string) => void): Scenario {
   const result = restore(raw);
   if (!result.ok) fail(`${where} is not a valid scenario:\n${result.errors.map((e) => `  ${issueToString(e)}`).join('\n')}`);
+  for (const w of result.warnings) warn(`${where}: warning: ${issueToString(w)}\n`);
   return result.scenario;
 }
 
@@ -173,7 +174,10 @@ export async function main(argv: readonly string[], write: (text: string) => voi
     }
     const linked = isLinkArgument(options.file);
     const source = linked ? 'the link' : options.file;
-    const base = withOverrides(linked ? await fromLink(options.file) : validated(load(options.file), options.file), options);
+    const base = withOverrides(linked ? await fromLink(options.file) : validated(load(options.file), options.file, err), options);
+    // --duration may change how finely a run can be sampled.
+    const sampling = options.durationS !== null ? sampleIntervalWarning(base) : null;
+    if (sampling) err(`${source} with --duration ${options.durationS}: warning: ${issueToString(sampling)}\n`);
     const seeds = Array.from({ length: options.replications }, (_, i) => base.settings.seed + i);
     const variants: Scenario[] = [];
     const sweep = options.sweep;
@@ -182,7 +186,7 @@ export async function main(argv: readonly string[], write: (text: string) => voi
         const changed = applySweepValue(structuredClone(base) as unknown as Record<string, unknown>, sweep, value);
         if (typeof changed === 'string') fail(changed);
         const where = `${source} with ${sweep.path}=${JSON.stringify(value)}`;
-        variants.push(runnable(validated(changed, where), where));
+        variants.push(runnable(validated(changed, where, () => undefined), where));
       }
     } else variants.push(runnable(base, source));
 

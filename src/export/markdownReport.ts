@@ -2,6 +2,7 @@ import {
   KIND_INFO,
   displayName,
   keyNumbers,
+  sampleInterval,
   summarize,
   type CircuitBreaker,
   type Retry,
@@ -70,7 +71,7 @@ export function markdownReport(scenario: Scenario, run: ReportRun | null = null,
   const s = scenario.settings;
   const out: string[] = [`# ${escapeMarkdown(scenario.title)}`, ''];
   if (scenario.metadata.description) out.push(...scenario.metadata.description.split(/\r?\n\s*\r?\n/).flatMap((para) => [escapeMarkdown(para), '']));
-  out.push(`Faultline report, ${generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC. Simulated ${s.durationS} s with seed ${s.seed}, sampled every ${s.sampleIntervalS} s${s.warmupS > 0 ? ` after ${s.warmupS} s of warm-up` : ''}.`, '');
+  out.push(`Faultline report, ${generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC. Simulated ${s.durationS} s with seed ${s.seed}, sampled every ${sampleInterval(scenario).intervalS} s${s.warmupS > 0 ? ` after ${s.warmupS} s of warm-up` : ''}.`, '');
   out.push('## Diagram', '', `![Diagram of ${escapeMarkdown(scenario.title)}](${svgDataUri(diagramSvg(scenario, { embedScenario: false }))})`, '');
   out.push('## Parameters', '', '### Nodes', '');
   out.push(...table(['Node', 'Id', 'Kind', 'Key numbers', 'Bounded context'], scenario.nodes.map((n) => [displayName(n), n.id, KIND_INFO[n.kind].label, keyNumbers(n).join(', '), n.group ? (groups.get(n.group) ?? n.group) : ''])), '');

@@ -5,6 +5,7 @@ export * from './nodes';
 export * from './scenario';
 export * from './connections';
 export * from './issues';
+export * from './samples';
 export * from './migrations';
 export * from './restore';
 export * from './validate';

@@ -4,7 +4,8 @@ import { CURRENT_VERSION, FIRST_VERSION, migrate } from './migrations';
 import { placeMissingPositions } from './placement';
 import { scenarioSchema, type Scenario } from './scenario';
 import { inspectUntrusted, isPlainObject, parseJsonText } from './untrusted';
-import { validateReferences } from './validate';
+import { faultTimingWarnings, validateReferences } from './validate';
+import { sampleIntervalWarning } from './samples';
 
 export const FORMAT = 'faultline';
 
@@ -106,8 +107,17 @@ function restoreUnsafe(input: unknown): RestoreResult {
   if (references.length > 0) {
     return fail(references.map((i) => ({ ...i, path: [prefix, i.path].filter(Boolean).join('.') })));
   }
+  for (const w of scenarioWarnings(parsed.data)) {
+    warnings.push({ ...w, path: [prefix, w.path].filter(Boolean).join('.') });
+  }
   const placed = parsed.data.nodes.filter((n) => !n.position).map((n) => n.id);
   return { ok: true, scenario: placeMissingPositions(parsed.data), warnings, fromVersion: version, ...(placed.length ? { placed } : {}) };
+}
+
+/** What restore warns about in a valid scenario's content (paths from the scenario, without the envelope's prefix). */
+export function scenarioWarnings(scenario: Scenario): Issue[] {
+  const sampling = sampleIntervalWarning(scenario);
+  return [...(sampling ? [sampling] : []), ...faultTimingWarnings(scenario)];
 }
 
 /** Reads JSON text (a file, a stored value) through restore. */

@@ -99,3 +99,11 @@ export function faultTargetProblem(
   }
   return null;
 }
+
+/** Faults that can never happen in the run: they start at or after its end. A warning, not an error (the duration may grow). */
+export function faultTimingWarnings(scenario: Scenario): Issue[] {
+  const end = scenario.settings.durationS;
+  return scenario.faults.flatMap((fault, i) =>
+    fault.startS >= end ? [{ path: `faults[${i}].startS`, message: `starts at ${fault.startS} s, after the run ends at ${end} s: it will not happen in this run` }] : [],
+  );
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_SAMPLE_VALUES, sampleInterval } from '../model';
 import { Simulation, simulate } from './simulation';
 import { scenarioOf } from './testing';
 
@@ -55,6 +56,24 @@ describe('budgets', () => {
     expect(result.events).toBe(200_000);
     expect(result.samples.length).toBe(Math.floor(result.simulatedMs / 1000) + 1);
     expect(result.totals.nodes['a']!.arrivals).toBeGreaterThan(50_000);
+  });
+
+  it('samples a day at 10 ms more coarsely, so memory stays bounded (8.64 M samples crashed the worker)', () => {
+    const scenario = scenarioOf({
+      settings: { durationS: 86_400, seed: 1, sampleIntervalS: 0.01 },
+      nodes: [
+        { id: 'client', kind: 'client', workload: { ratePerSec: 0.01 } },
+        { id: 'api', kind: 'service' },
+      ],
+      edges: [{ id: 'client-api', from: 'client', to: 'api' }],
+    });
+    const result = simulate(scenario);
+    expect(result.status).toBe('completed');
+    const interval = sampleInterval(scenario).intervalS;
+    expect(interval).toBeGreaterThan(0.01);
+    expect(result.samples.length).toBeLessThanOrEqual(Math.ceil(86_400 / interval) + 1);
+    expect(result.samples.length * 3).toBeLessThanOrEqual(MAX_SAMPLE_VALUES);
+    expect((result.samples[1]?.endMs ?? 0) - (result.samples[1]?.startMs ?? 0)).toBe(interval * 1000);
   });
 
   it('stops at the wall-clock budget, keeping what it has', () => {

@@ -1,4 +1,4 @@
-import type { Scenario } from '../model';
+import { sampleInterval, type Scenario } from '../model';
 import { Engine } from './engine';
 import { seconds } from './notable';
 import type { EngineOptions, NotableEvent, Progress, RunResult, RunStatus, Sample } from './types';
@@ -36,7 +36,8 @@ export class Simulation {
   constructor(scenario: Scenario, options: EngineOptions = {}) {
     const settings = scenario.settings;
     this.durationMs = settings.durationS * 1000;
-    this.intervalMs = settings.sampleIntervalS * 1000;
+    // Coarser than set when the setting would keep more samples than memory allows (model/samples.ts).
+    this.intervalMs = sampleInterval(scenario).intervalS * 1000;
     this.warmupMs = settings.warmupS * 1000;
     this.maxEvents = options.maxEvents ?? settings.maxEvents;
     this.maxWallMs = options.maxWallMs ?? Infinity;
