@@ -51,6 +51,60 @@ export const NODE_KINDS = [
 ] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
+/** A kind's numeric parameters by their path in the node (`queue.capacity`), each with its default. */
+export type FieldTable = Readonly<Record<string, NumberField>>;
+
+const WORKER_FIELDS = {
+  replicas: N.replicas,
+  workers: N.workers,
+  'queue.capacity': N.queueCapacity,
+  /** Off (null) until switched on; switching on stores this default. */
+  'queue.maxWaitMs': N.maxQueueWaitMs,
+  errorPercent: N.errorPercent,
+  'loadLatency.kneeUtilisationPercent': N.kneeUtilisationPercent,
+  'loadLatency.maxSlowdownFactor': N.maxSlowdownFactor,
+} as const satisfies FieldTable;
+
+/**
+ * Every numeric parameter of each node kind, with the default that kind really has. The schemas
+ * below take their defaults from here, and so does the inspector's "Default N", so the two cannot
+ * disagree (a gateway has 64 workers, not the service's 16).
+ */
+export const NODE_KIND_FIELDS = {
+  client: { 'workload.ratePerSec': N.ratePerSec, 'workload.users': N.users },
+  gateway: {
+    ...WORKER_FIELDS,
+    workers: { ...N.workers, default: 64 },
+    'rateLimit.ratePerSec': N.rateLimitPerSec,
+    'rateLimit.burst': N.burst,
+  },
+  loadBalancer: {
+    'outlierEjection.consecutive5xx': N.consecutive5xx,
+    'outlierEjection.baseEjectionTimeMs': N.baseEjectionTimeMs,
+    'outlierEjection.maxEjectionPercent': N.maxEjectionPercent,
+    'healthCheck.intervalMs': N.intervalMs,
+    'healthCheck.timeoutMs': N.healthTimeoutMs,
+    'healthCheck.unhealthyThreshold': N.unhealthyThreshold,
+    'healthCheck.healthyThreshold': N.healthyThreshold,
+  },
+  service: WORKER_FIELDS,
+  database: {
+    ...WORKER_FIELDS,
+    workers: { ...N.workers, label: 'Connection pool per replica', default: 20 },
+    writePercent: N.writePercent,
+  },
+  cache: { hitPercent: N.hitPercent, 'keyspace.keys': N.keys, 'keyspace.ttlS': N.ttlS, 'keyspace.capacity': N.capacityKeys },
+  queue: { capacity: N.brokerCapacity, visibilityTimeoutMs: N.visibilityTimeoutMs, maxDeliveries: N.maxDeliveries },
+  topic: { capacity: { ...N.brokerCapacity, label: 'Capacity per subscriber' } },
+  external: {
+    errorPercent: { ...N.errorPercent, default: 0.5 },
+    /** Off (null) until switched on; switching on stores this default. */
+    concurrencyLimit: N.concurrencyLimit,
+  },
+} as const satisfies Record<NodeKind, FieldTable>;
+
+const K = NODE_KIND_FIELDS;
+
 const positionSchema = z.strictObject({
   x: numberOf({ label: 'x', min: -LIMITS.maxCoordinate, max: LIMITS.maxCoordinate, default: 0 }),
   y: numberOf({ label: 'y', min: -LIMITS.maxCoordinate, max: LIMITS.maxCoordinate, default: 0 }),
@@ -71,14 +125,14 @@ const dist = (d: Distribution) => distributionSchema.default(d);
 export const serviceQueueSchema = z
   .strictObject({
     discipline: z.enum(['fifo', 'lifo'], { error: 'expected "fifo" or "lifo"' }).default('fifo'),
-    capacity: numberWithDefault(N.queueCapacity),
-    maxWaitMs: numberOf(N.maxQueueWaitMs).nullable().default(null),
+    capacity: numberWithDefault(WORKER_FIELDS['queue.capacity']),
+    maxWaitMs: numberOf(WORKER_FIELDS['queue.maxWaitMs']).nullable().default(null),
   })
   .prefault({});
 
 export const loadLatencySchema = z.strictObject({
-  kneeUtilisationPercent: numberWithDefault(N.kneeUtilisationPercent),
-  maxSlowdownFactor: numberWithDefault(N.maxSlowdownFactor),
+  kneeUtilisationPercent: numberWithDefault(WORKER_FIELDS['loadLatency.kneeUtilisationPercent']),
+  maxSlowdownFactor: numberWithDefault(WORKER_FIELDS['loadLatency.maxSlowdownFactor']),
 });
 
 export const sagaSchema = z.strictObject({
@@ -89,10 +143,10 @@ export const sagaSchema = z.strictObject({
 });
 
 const worker = {
-  replicas: numberWithDefault(N.replicas),
-  workers: numberWithDefault(N.workers),
+  replicas: numberWithDefault(WORKER_FIELDS.replicas),
+  workers: numberWithDefault(WORKER_FIELDS.workers),
   queue: serviceQueueSchema,
-  errorPercent: numberWithDefault(N.errorPercent),
+  errorPercent: numberWithDefault(WORKER_FIELDS.errorPercent),
   loadLatency: loadLatencySchema.nullable().default(null),
   cancelOnTimeout: z.boolean().default(false),
 };
@@ -125,10 +179,10 @@ export const workloadSchema = z
   .strictObject({
     model: z.enum(['open', 'closed'], { error: 'expected "open" or "closed"' }).default('open'),
     /** Open loop: the rate before, between and after phases. */
-    ratePerSec: numberWithDefault(N.ratePerSec),
+    ratePerSec: numberWithDefault(K.client['workload.ratePerSec']),
     /** Open loop: phases run one after the other from t = 0; then the rate returns to ratePerSec. */
     phases: z.array(phaseSchema).max(LIMITS.maxPhases, { error: `expected at most ${LIMITS.maxPhases} phases` }).default([]),
-    users: numberWithDefault(N.users),
+    users: numberWithDefault(K.client['workload.users']),
     thinkTime: dist({ dist: 'exponential', meanMs: 1000 }),
   })
   .prefault({});
@@ -140,10 +194,10 @@ export const gatewaySchema = z.strictObject({
   ...base,
   kind: z.literal('gateway'),
   ...worker,
-  workers: numberWithDefault({ ...N.workers, default: 64 }),
+  workers: numberWithDefault(K.gateway.workers),
   serviceTime: dist({ dist: 'constant', valueMs: 2 }),
   rateLimit: z
-    .strictObject({ ratePerSec: numberWithDefault(N.rateLimitPerSec), burst: numberWithDefault(N.burst) })
+    .strictObject({ ratePerSec: numberWithDefault(K.gateway['rateLimit.ratePerSec']), burst: numberWithDefault(K.gateway['rateLimit.burst']) })
     .nullable()
     .default(null),
   /** Call all downstreams in parallel and merge (edges marked optional may fail: degraded answer). */
@@ -159,18 +213,18 @@ export const loadBalancerSchema = z.strictObject({
     .default('round-robin'),
   outlierEjection: z
     .strictObject({
-      consecutive5xx: numberWithDefault(N.consecutive5xx),
-      baseEjectionTimeMs: numberWithDefault(N.baseEjectionTimeMs),
-      maxEjectionPercent: numberWithDefault(N.maxEjectionPercent),
+      consecutive5xx: numberWithDefault(K.loadBalancer['outlierEjection.consecutive5xx']),
+      baseEjectionTimeMs: numberWithDefault(K.loadBalancer['outlierEjection.baseEjectionTimeMs']),
+      maxEjectionPercent: numberWithDefault(K.loadBalancer['outlierEjection.maxEjectionPercent']),
     })
     .nullable()
     .default(null),
   healthCheck: z
     .strictObject({
-      intervalMs: numberWithDefault(N.intervalMs),
-      timeoutMs: numberWithDefault(N.healthTimeoutMs),
-      unhealthyThreshold: numberWithDefault(N.unhealthyThreshold),
-      healthyThreshold: numberWithDefault(N.healthyThreshold),
+      intervalMs: numberWithDefault(K.loadBalancer['healthCheck.intervalMs']),
+      timeoutMs: numberWithDefault(K.loadBalancer['healthCheck.timeoutMs']),
+      unhealthyThreshold: numberWithDefault(K.loadBalancer['healthCheck.unhealthyThreshold']),
+      healthyThreshold: numberWithDefault(K.loadBalancer['healthCheck.healthyThreshold']),
     })
     .nullable()
     .default(null),
@@ -190,24 +244,24 @@ export const databaseSchema = z.strictObject({
   ...base,
   kind: z.literal('database'),
   ...worker,
-  workers: numberWithDefault({ ...N.workers, label: 'Connection pool', default: 20 }),
+  workers: numberWithDefault(K.database.workers),
   queue: serviceQueueSchema,
   readLatency: dist({ dist: 'lognormal', medianMs: 3, p99Ms: 20 }),
   writeLatency: dist({ dist: 'lognormal', medianMs: 8, p99Ms: 50 }),
-  writePercent: numberWithDefault(N.writePercent),
+  writePercent: numberWithDefault(K.database.writePercent),
 });
 
 export const cacheSchema = z.strictObject({
   ...base,
   kind: z.literal('cache'),
-  hitPercent: numberWithDefault(N.hitPercent),
+  hitPercent: numberWithDefault(K.cache.hitPercent),
   hitLatency: dist({ dist: 'constant', valueMs: 1 }),
   /** When set, hits come from an LRU keyspace with TTL instead of a fixed ratio (for stampedes). */
   keyspace: z
     .strictObject({
-      keys: numberWithDefault(N.keys),
-      ttlS: numberWithDefault(N.ttlS),
-      capacity: numberWithDefault(N.capacityKeys),
+      keys: numberWithDefault(K.cache['keyspace.keys']),
+      ttlS: numberWithDefault(K.cache['keyspace.ttlS']),
+      capacity: numberWithDefault(K.cache['keyspace.capacity']),
     })
     .nullable()
     .default(null),
@@ -216,16 +270,16 @@ export const cacheSchema = z.strictObject({
 export const queueSchema = z.strictObject({
   ...base,
   kind: z.literal('queue'),
-  capacity: numberWithDefault(N.brokerCapacity),
-  visibilityTimeoutMs: numberWithDefault(N.visibilityTimeoutMs),
-  maxDeliveries: numberWithDefault(N.maxDeliveries),
+  capacity: numberWithDefault(K.queue.capacity),
+  visibilityTimeoutMs: numberWithDefault(K.queue.visibilityTimeoutMs),
+  maxDeliveries: numberWithDefault(K.queue.maxDeliveries),
   publishLatency: dist({ dist: 'constant', valueMs: 2 }),
 });
 
 export const topicSchema = z.strictObject({
   ...base,
   kind: z.literal('topic'),
-  capacity: numberWithDefault({ ...N.brokerCapacity, label: 'Capacity per subscriber' }),
+  capacity: numberWithDefault(K.topic.capacity),
   publishLatency: dist({ dist: 'constant', valueMs: 2 }),
 });
 
@@ -233,8 +287,8 @@ export const externalSchema = z.strictObject({
   ...base,
   kind: z.literal('external'),
   latency: dist({ dist: 'lognormal', medianMs: 80, p99Ms: 400 }),
-  errorPercent: numberWithDefault({ ...N.errorPercent, default: 0.5 }),
-  concurrencyLimit: numberOf(N.concurrencyLimit).nullable().default(null),
+  errorPercent: numberWithDefault(K.external.errorPercent),
+  concurrencyLimit: numberOf(K.external.concurrencyLimit).nullable().default(null),
 });
 
 export const nodeSchema = z.discriminatedUnion(

@@ -47,13 +47,35 @@ export const FAULT_FIELDS = {
 } as const satisfies Record<string, NumberField>;
 
 const FF = FAULT_FIELDS;
+const FAULT_TIMING = { startS: FF.startS, durationS: FF.durationS, replica: FF.replica } as const;
+
+/**
+ * Every numeric parameter of each fault kind, by its key in the fault, with the default that kind
+ * really has. The schema below takes its defaults from here, and so does the inspector's
+ * "Default N" (a latency fault's factor is 2, a packet loss is 10%). `replica` is absent (all
+ * replicas) until set; setting it starts at its default.
+ */
+export const FAULT_KIND_FIELDS = {
+  crash: FAULT_TIMING,
+  hang: FAULT_TIMING,
+  latency: { ...FAULT_TIMING, addMs: FF.addMs, factor: { ...FF.factor, default: 2 } },
+  error: { ...FAULT_TIMING, percent: { ...FF.percent, label: 'Error rate' } },
+  capacityLoss: { ...FAULT_TIMING, percent: { ...FF.percent, label: 'Capacity lost' } },
+  partition: FAULT_TIMING,
+  packetLoss: { ...FAULT_TIMING, percent: { ...FF.percent, label: 'Packets lost', default: 10 } },
+  cacheFlush: FAULT_TIMING,
+  trafficSpike: { ...FAULT_TIMING, factor: FF.trafficFactor },
+  delay: { ...FAULT_TIMING, delayMs: FF.delayMs, percent: { ...FF.percent, label: 'Requests delayed', default: 100 } },
+  abort: { ...FAULT_TIMING, percent: { ...FF.percent, label: 'Requests aborted', default: 100 } },
+} as const satisfies Record<string, Readonly<Record<string, NumberField>>>;
+const FK = FAULT_KIND_FIELDS;
 const faultBase = {
   id: idSchema,
   target: idSchema,
   /** Only one replica of the target (0-based); omitted: all replicas. */
-  replica: numberOf(FF.replica).optional(),
-  startS: numberWithDefault(FF.startS),
-  durationS: numberWithDefault(FF.durationS),
+  replica: numberOf(FAULT_TIMING.replica).optional(),
+  startS: numberWithDefault(FAULT_TIMING.startS),
+  durationS: numberWithDefault(FAULT_TIMING.durationS),
   label: labelSchema.optional(),
 };
 
@@ -65,22 +87,22 @@ export const faultSchema = z.discriminatedUnion(
     z.strictObject({
       ...faultBase,
       kind: z.literal('latency'),
-      addMs: numberWithDefault(FF.addMs),
-      factor: numberWithDefault({ ...FF.factor, default: 2 }),
+      addMs: numberWithDefault(FK.latency.addMs),
+      factor: numberWithDefault(FK.latency.factor),
     }),
-    z.strictObject({ ...faultBase, kind: z.literal('error'), percent: numberWithDefault(FF.percent) }),
-    z.strictObject({ ...faultBase, kind: z.literal('capacityLoss'), percent: numberWithDefault(FF.percent) }),
+    z.strictObject({ ...faultBase, kind: z.literal('error'), percent: numberWithDefault(FK.error.percent) }),
+    z.strictObject({ ...faultBase, kind: z.literal('capacityLoss'), percent: numberWithDefault(FK.capacityLoss.percent) }),
     z.strictObject({ ...faultBase, kind: z.literal('partition') }),
-    z.strictObject({ ...faultBase, kind: z.literal('packetLoss'), percent: numberWithDefault({ ...FF.percent, default: 10 }) }),
+    z.strictObject({ ...faultBase, kind: z.literal('packetLoss'), percent: numberWithDefault(FK.packetLoss.percent) }),
     z.strictObject({ ...faultBase, kind: z.literal('cacheFlush') }),
-    z.strictObject({ ...faultBase, kind: z.literal('trafficSpike'), factor: numberWithDefault(FF.trafficFactor) }),
+    z.strictObject({ ...faultBase, kind: z.literal('trafficSpike'), factor: numberWithDefault(FK.trafficSpike.factor) }),
     z.strictObject({
       ...faultBase,
       kind: z.literal('delay'),
-      delayMs: numberWithDefault(FF.delayMs),
-      percent: numberWithDefault({ ...FF.percent, default: 100 }),
+      delayMs: numberWithDefault(FK.delay.delayMs),
+      percent: numberWithDefault(FK.delay.percent),
     }),
-    z.strictObject({ ...faultBase, kind: z.literal('abort'), percent: numberWithDefault({ ...FF.percent, default: 100 }) }),
+    z.strictObject({ ...faultBase, kind: z.literal('abort'), percent: numberWithDefault(FK.abort.percent) }),
   ],
   {
     error:
@@ -102,6 +124,8 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   'delay',
   'abort',
 ];
+/** Compile-time check: the table has a row for every fault kind of the schema. */
+export const FAULT_KIND_FIELD_TABLES: Readonly<Record<FaultKind, Readonly<Record<string, NumberField>>>> = FAULT_KIND_FIELDS;
 
 export const SETTINGS_FIELDS = {
   durationS: { label: 'Duration', unit: 's', min: 1, max: 86_400, default: 60 },

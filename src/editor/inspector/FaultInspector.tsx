@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
 import {
-  FAULT_FIELDS as F,
+  FAULT_KIND_FIELDS as FK,
   FAULT_KINDS,
   displayName,
   faultSchema,
@@ -11,7 +11,7 @@ import {
   type Scenario,
 } from '../../model';
 import { appStore, edits, useAppStore } from '../../store';
-import { Num, OptionalSection, TargetProvider, type InspectorTarget } from './target';
+import { Num, OptionalSection, TargetProvider, fieldAt, type InspectorTarget } from './target';
 
 export const FAULT_LABELS: Record<FaultKind, string> = {
   crash: 'Crash (refuses calls)',
@@ -40,6 +40,35 @@ export function faultTargets(scenario: Scenario, kind: FaultKind): { id: string;
     out.push({ id: e.id, label: `${from ? displayName(from) : e.from} → ${to ? displayName(to) : e.to}` });
   }
   return out;
+}
+
+/** The parameters only this kind of fault has, with this kind's defaults. */
+function FaultKindFields({ fault }: { fault: Fault }) {
+  switch (fault.kind) {
+    case 'latency':
+      return (
+        <>
+          <Num {...fieldAt(FK.latency, 'addMs')} />
+          <Num {...fieldAt(FK.latency, 'factor')} />
+        </>
+      );
+    case 'error':
+    case 'capacityLoss':
+    case 'packetLoss':
+    case 'abort':
+      return <Num {...fieldAt(FK[fault.kind], 'percent')} />;
+    case 'delay':
+      return (
+        <>
+          <Num {...fieldAt(FK.delay, 'delayMs')} />
+          <Num {...fieldAt(FK.delay, 'percent')} />
+        </>
+      );
+    case 'trafficSpike':
+      return <Num {...fieldAt(FK.trafficSpike, 'factor')} />;
+    default:
+      return null;
+  }
 }
 
 export function FaultInspector({ fault, scenario }: { fault: Fault; scenario: Scenario }) {
@@ -112,27 +141,14 @@ export function FaultInspector({ fault, scenario }: { fault: Fault; scenario: Sc
           {picking ? 'Click a node or edge on the canvas... (Esc cancels)' : 'Pick the target on the canvas'}
         </button>
       </div>
-      <Num field={F.startS} path={['startS']} />
-      <Num field={F.durationS} path={['durationS']} />
+      <Num {...fieldAt(FK[fault.kind], 'startS')} />
+      <Num {...fieldAt(FK[fault.kind], 'durationS')} />
       {replicas > 1 ? (
-        <OptionalSection label="Only one replica" path={['replica']} onValue={0}>
-          <Num field={{ ...F.replica, max: replicas - 1 }} path={['replica']} />
+        <OptionalSection label="Only one replica" path={['replica']} onValue={FK[fault.kind].replica.default}>
+          <Num field={{ ...FK[fault.kind].replica, max: replicas - 1 }} path={['replica']} />
         </OptionalSection>
       ) : null}
-      {fault.kind === 'latency' ? (
-        <>
-          <Num field={F.addMs} path={['addMs']} />
-          <Num field={F.factor} path={['factor']} />
-        </>
-      ) : null}
-      {fault.kind === 'error' || fault.kind === 'capacityLoss' || fault.kind === 'packetLoss' || fault.kind === 'abort' ? <Num field={F.percent} path={['percent']} /> : null}
-      {fault.kind === 'delay' ? (
-        <>
-          <Num field={F.delayMs} path={['delayMs']} />
-          <Num field={F.percent} path={['percent']} />
-        </>
-      ) : null}
-      {fault.kind === 'trafficSpike' ? <Num field={F.trafficFactor} path={['factor']} /> : null}
+      <FaultKindFields fault={fault} />
       <button
         type="button"
         className="danger"

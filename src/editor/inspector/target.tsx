@@ -1,6 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { z } from 'zod';
-import { checkNumber, type NumberField } from '../../model';
+import { checkNumber, type FieldTable, type NumberField } from '../../model';
 import { NumberField as NumberInput } from '../../ui/NumberField';
 import { SelectField, Toggle } from '../../ui/Toggle';
 import { checkAt, getAt, type Path } from './pathEdit';
@@ -34,6 +34,14 @@ export function useSetter(): (path: Path, value: unknown, label: string) => stri
     target.commit(result.value, label);
     return null;
   };
+}
+
+/**
+ * A row of a kind's field table (model's NODE_KIND_FIELDS, FAULT_KIND_FIELDS) as the props of
+ * `Num`: the path comes from the key, so the default shown is the one the model fills in.
+ */
+export function fieldAt<T extends FieldTable>(table: T, key: keyof T & string): { field: NumberField; path: Path } {
+  return { field: table[key] as NumberField, path: key.split('.') };
 }
 
 /** A number parameter: label, unit, default and inline validation from its description. */
