@@ -2,6 +2,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useAppStore } from '../store';
 import { Canvas } from '../editor/Canvas';
 import { Inspector } from '../editor/inspector/Inspector';
+import { FindNodeDialog } from '../editor/FindNodeDialog';
 import { canvasApi } from '../editor/canvasApi';
 import { downloadText } from '../export/scenarioFile';
 import { Wizard } from '../wizard';
@@ -45,6 +46,7 @@ export function App() {
           <LessonPanel />
         </main>
         <HelpOverlay />
+        <FindNodeDialog />
         <ImportReportDialog />
         <ContextDialog />
         <ExportDialog />

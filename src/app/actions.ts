@@ -1,5 +1,6 @@
 import { KIND_INFO, NODE_KINDS, issueToString } from '../model';
 import { canvasApi } from '../editor/canvasApi';
+import { openFindDialog } from '../editor/findStore';
 import { autoLayout } from '../editor/layout';
 import { addNodeInView } from '../editor/Palette';
 import { downloadText, exportScenarioFile } from '../export/scenarioFile';
@@ -196,6 +197,7 @@ export const ACTIONS: readonly AppAction[] = [
     },
   },
   { id: 'auto-layout', label: 'Auto-layout', group: 'View', keys: ['Shift+L'], perform: runAutoLayout },
+  { id: 'find', label: 'Find a node by name', group: 'View', keys: ['Mod+F', '/'], perform: openFindDialog },
   { id: 'fit', label: 'Zoom to fit', group: 'View', keys: ['Shift+1'], perform: () => canvasApi()?.fitView() },
   { id: 'zoom-in', label: 'Zoom in', group: 'View', keys: ['=', '+'], perform: () => canvasApi()?.zoomIn() },
   { id: 'zoom-out', label: 'Zoom out', group: 'View', keys: ['-'], perform: () => canvasApi()?.zoomOut() },

@@ -30,6 +30,9 @@ function typingInto(target: EventTarget | null): boolean {
   return target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
 }
 
+/** Chords that work while typing in a field too (the app's Find stands in for the browser's). */
+const WHILE_TYPING: readonly string[] = ['Mod+F'];
+
 export function findAction(event: KeyboardEvent): AppAction | undefined {
   return ACTIONS.find((a) => a.keys?.some((k) => matches(event, k)));
 }
@@ -38,7 +41,8 @@ export function findAction(event: KeyboardEvent): AppAction | undefined {
 export function useShortcuts(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || typingInto(event.target)) return;
+      if (event.defaultPrevented) return;
+      if (typingInto(event.target) && !WHILE_TYPING.some((k) => matches(event, k))) return;
       if (document.querySelector('dialog[open]')) return;
       const a = findAction(event);
       if (!a) return;

@@ -23,6 +23,7 @@ import { ArchNodeView, ContextNodeView } from './NodeView';
 import { Overview } from './Overview';
 import { pickFaultTarget } from './pickTarget';
 import { DEFAULT_ASPECT } from './layout';
+import { focusZoom } from './findNode';
 import { useCanvasLevel } from './useCanvasLevel';
 import { useLint } from './useLint';
 
@@ -177,6 +178,15 @@ export function Canvas({ onDropFiles, readOnly = false }: { onDropFiles: (files:
       viewAspect: () => {
         const { width, height } = flowStore.getState();
         return width > 0 && height > 0 ? width / height : DEFAULT_ASPECT;
+      },
+      focusNode: (id) => {
+        const node = flow.getInternalNode(id);
+        if (!node) return false;
+        const { x, y } = node.internals.positionAbsolute;
+        const w = node.measured.width ?? NODE_WIDTH;
+        const h = node.measured.height ?? NODE_HEIGHT;
+        void flow.setCenter(x + w / 2, y + h / 2, { zoom: focusZoom(flow.getZoom(), flowStore.getState().maxZoom), duration: 250 });
+        return true;
       },
     });
     return () => registerCanvasApi(null);

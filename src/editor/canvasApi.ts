@@ -11,6 +11,8 @@ export interface CanvasApi {
   reveal: (position: Position) => void;
   /** The canvas's width over its height (for laying a diagram out to fit it). */
   viewAspect: () => number;
+  /** Centres the node and zooms so its label reads at >= 14 px (findNode's focusZoom); false if it is not drawn. */
+  focusNode: (id: string) => boolean;
 }
 
 let current: CanvasApi | null = null;
