@@ -29,9 +29,14 @@ describe('npm run sim with a share link', () => {
     const fromFile = await run(checkoutFile, '--duration', '5', '--format', 'json');
     const fromUrl = await run(`https://faultline.example/#${link.slice(1)}`, '--duration', '5', '--format', 'json');
     const fromFragment = await run(link, '--duration', '5', '--format', 'json');
+    // As some chat and mail apps send it: percent-encoded (once called a missing file), or wrapped.
+    const encoded = await run(`https://faultline.example/${encodeURIComponent(link)}`, '--duration', '5', '--format', 'json');
+    const wrapped = await run(`${link.slice(0, 30)}\n${link.slice(30)}`, '--duration', '5', '--format', 'json');
     expect(fromFile.code).toBe(0);
     expect(fromUrl).toEqual(fromFile);
     expect(fromFragment).toEqual(fromFile);
+    expect(encoded).toEqual(fromFile);
+    expect(wrapped).toEqual(fromFile);
   });
 
   it('refuses a damaged link with exit code 2 and the reason on stderr', async () => {

@@ -26,6 +26,9 @@ export async function deflate(bytes: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
+/** The damage detail of a stream followed by more bytes (Chromium words it its own way: this one is ours). */
+export const TRAILING_DATA = 'data after the end of the compressed stream';
+
 export type InflateResult =
   | { readonly ok: true; readonly bytes: Uint8Array }
   | { readonly ok: false; readonly reason: 'damaged'; readonly detail: string }
@@ -47,7 +50,7 @@ export async function inflateAtMost(bytes: Uint8Array, maxBytes: number): Promis
   // (so the CLI would open a link the app calls damaged). A stream that ends exactly at the last
   // byte is cut off without it; if it still inflates without its last byte, something followed it.
   const shorter = await inflateOnce(bytes.subarray(0, bytes.length - 1), maxBytes);
-  return shorter.ok ? { ok: false, reason: 'damaged', detail: 'there is data after its end' } : whole;
+  return shorter.ok ? { ok: false, reason: 'damaged', detail: TRAILING_DATA } : whole;
 }
 
 async function inflateOnce(bytes: Uint8Array, maxBytes: number): Promise<InflateResult> {

@@ -65,4 +65,42 @@ describe('share link properties', () => {
     );
     expect(refused).toBeGreaterThan(200);
   });
+
+  it('opens a valid link however chat or mail re-encoded or wrapped it: percent-encoded, split by whitespace', async () => {
+    const scenario = marketplace30();
+    const link = await encodeShareLink(scenario);
+    const wrapping = fc.oneof(
+      // Percent-encoded: the whole fragment, or only its = (as some chat apps send it).
+      fc.constant(encodeURIComponent(link)),
+      fc.constant(link.replace('=', '%3D')),
+      fc.constant(`https://faultline.example/${encodeURIComponent(link)}`),
+      // Whitespace anywhere: a line break from mail wrapping, spaces, tabs.
+      fc.array(fc.tuple(fc.nat(link.length), fc.constantFrom('\n', '\r\n', ' ', '\t', '\n> ')), { minLength: 1, maxLength: 4 }).map((cuts) => {
+        let text = link;
+        for (const [at, ws] of [...cuts].sort((a, b) => b[0] - a[0])) text = `${text.slice(0, at)}${ws.replace('> ', '')}${text.slice(at)}`;
+        return text;
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(wrapping, async (text) => {
+        const result = await decodeWithin(text, 3000);
+        expect(result !== 'hung' && result.ok, JSON.stringify(text.slice(0, 40))).toBe(true);
+        if (result !== 'hung' && result.ok) expect(result.scenario).toEqual(scenario);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('keeps decoder internals out of the message (they go in the details)', async () => {
+    const link = await encodeShareLink(marketplace30());
+    await fc.assert(
+      fc.asyncProperty(fc.tuple(fc.nat(link.length - 8), fc.constantFrom('A', 'B', '0', '_')), async ([i, ch]) => {
+        const at = i + 6;
+        const result = await decodeWithin(`${link.slice(0, at)}${ch}${link.slice(at + 1)}`, 3000);
+        if (result === 'hung' || result.ok) return;
+        expect(result.error.message).not.toMatch(/Failed to execute|WritableStream|incorrect header|invalid (block|distance|code)|unexpected end|zlib|Z_/i);
+      }),
+      { numRuns: 150 },
+    );
+  });
 });

@@ -1,5 +1,5 @@
 import { CURRENT_VERSION, FORMAT, LIMITS, inspectUntrusted, issueToString, migrate, parseJsonText, restore, type Scenario } from '../model';
-import { deflate, fromBase64Url, inflateAtMost, toBase64Url } from './bytes';
+import { TRAILING_DATA, deflate, fromBase64Url, inflateAtMost, toBase64Url } from './bytes';
 import { isJsonObject, type Json } from './json';
 import { expandScenario, leanScenario } from './lean';
 import { viewFromJson, viewToJson, type ShareView } from './view';
@@ -30,14 +30,25 @@ export type DecodedLink =
   | { readonly ok: false; readonly error: ShareLinkError };
 
 const refuse = (kind: ShareLinkErrorKind, message: string, details: readonly string[] = []): DecodedLink => ({ ok: false, error: { kind, message, details } });
-const damaged = (why: string) =>
-  refuse('damaged', `This link is damaged (${why}): it was probably cut off or changed while being copied. Ask for the link again.`);
+/** `why` is in the user's words; `technical` (what a decoder said) goes in the details, for a disclosure. */
+const damaged = (why: string, technical?: string) =>
+  refuse('damaged', `This link is damaged (${why}): it was probably cut off or changed while being copied. Ask for the link again.`, technical ? [`Technical detail: ${technical}`] : []);
 const newer = (what: string, version: number, reads: number) =>
   refuse('newer-version', `This link was made by a newer Faultline (${what} ${version}); this one reads up to ${reads}. Open it with a newer Faultline (in the browser: reload the page to get one; on the command line: update the checkout).`);
 
 /** The fragment part of a pasted link, URL or bare fragment (`https://...#s=1.x`, `#s=1.x`, `s=1.x`). */
 export function shareFragment(input: string): string {
-  const text = input.trim();
+  // Whitespace is never part of a link: mail wraps long links over lines, chat adds spaces.
+  let text = input.replace(/\s+/g, '');
+  // Some chat and mail apps send the fragment percent-encoded (#s%3D1.): base64url never holds a
+  // %, so decode once. Text that does not decode is left as it is and is called damaged later.
+  if (text.includes('%')) {
+    try {
+      text = decodeURIComponent(text);
+    } catch {
+      // left as it is
+    }
+  }
   const hash = text.indexOf('#');
   if (hash >= 0) return text.slice(hash);
   return text.startsWith('s=') ? `#${text}` : text;
@@ -65,7 +76,7 @@ export async function decodeShareLink(input: string): Promise<DecodedLink> {
     return await decodeUnsafe(input);
   } catch (error) {
     // A bug of ours must not crash the app or let data through.
-    return damaged(`it could not be read: ${error instanceof Error ? error.message : 'unknown error'}`);
+    return damaged('it could not be read', error instanceof Error ? error.message : String(error));
   }
 }
 
@@ -89,7 +100,7 @@ async function decodeUnsafe(input: string): Promise<DecodedLink> {
   if (!inflated.ok) {
     return inflated.reason === 'too-large'
       ? refuse('too-large', `This link unpacks to more than ${MAX_UNPACKED_BYTES / 1_000_000} MB, far more than any scenario needs, so it was not opened.`)
-      : damaged(`its data does not unpack: ${inflated.detail}`);
+      : damaged(inflated.detail === TRAILING_DATA ? 'there is data after its end' : 'its data does not unpack', inflated.detail === TRAILING_DATA ? undefined : inflated.detail);
   }
   return readPayload(inflated.bytes);
 }
