@@ -89,6 +89,13 @@ describe('npm run sim', () => {
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('edges[5].policy.timeoutMs: expected a finite number >= 0.001');
     expect((await run()).err).toContain('a scenario file is required');
+    // Decimal numbers only, and paths that name scenario fields.
+    expect((await run(checkout, '--seed', '0x10')).err).toContain('--seed: "0x10" is not a decimal number: write 16');
+    expect((await run(checkout, '--duration', '.5e1')).err).toContain('uses an exponent');
+    expect((await run(checkout, '--sweep', 'edges.order-payment.policy.timeoutMs=0x10')).err).toContain('value "0x10" is not a decimal number');
+    const proto = await run(checkout, '--sweep', 'nodes.__proto__.x=1');
+    expect(proto.code).toBe(2);
+    expect(proto.err).toContain('names "__proto__"');
   });
 
   it('stops a runaway run at its wall-clock budget with exit code 3 and keeps the partial results', async () => {

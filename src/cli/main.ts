@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { SETTINGS_FIELDS, checkNumber, issueToString, parseJsonText, restore, runBlockers, sampleIntervalWarning, type Scenario } from '../model';
+import { SETTINGS_FIELDS, checkNumber, issueToString, parseDecimal, parseJsonText, restore, runBlockers, sampleIntervalWarning, type Scenario } from '../model';
 import { stripControl } from '../export/inert';
 import { decodeShareLink, isShareLink } from '../share';
 import { csv, fromTable, json, markdown, type Format, type PrintableTable } from '../export/tables';
@@ -51,10 +51,11 @@ interface Options {
 
 function numberOption(raw: string | undefined, name: string, check: (n: number) => string | null): number | null {
   if (raw === undefined) return null;
-  const n = Number(raw);
-  const problem = Number.isFinite(n) ? check(n) : 'expected a number';
+  const parsed = parseDecimal(raw);
+  if (!parsed.ok) fail(`--${name}: ${parsed.message}`);
+  const problem = check(parsed.value);
   if (problem) fail(`--${name} ${raw}: ${problem}`);
-  return n;
+  return parsed.value;
 }
 
 export function parseOptions(argv: readonly string[]): Options | 'help' {

@@ -107,3 +107,26 @@ export function textSchema(maxLength: number) {
 }
 
 export const labelSchema = textSchema(LIMITS.maxLabelLength);
+
+export type ParsedDecimal = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly message: string };
+
+const DECIMAL = /^[+-]?\d+(\.\d+)?$/;
+
+/**
+ * A number as a person types it in a field or on a command line: plain decimal only (12, -3,
+ * 0.25). What JavaScript's Number() would also take (0x10, .5e1, 1e3, Infinity) is refused with
+ * the reason and the way to write it, not silently converted.
+ */
+export function parseDecimal(raw: string): ParsedDecimal {
+  const text = raw.trim();
+  if (text === '') return { ok: false, message: 'a value is required' };
+  if (DECIMAL.test(text)) return { ok: true, value: Number(text) };
+  const refuse = (message: string): ParsedDecimal => ({ ok: false, message: `"${text}" ${message}` });
+  const n = Number(text);
+  if (/^[+-]?0[xob]/i.test(text) && Number.isFinite(n)) return refuse(`is not a decimal number: write ${n}`);
+  if (/e/i.test(text) && Number.isFinite(n)) return refuse(`uses an exponent: write the number in full (${Number(n.toPrecision(15))})`);
+  if (/^[+-]?\.\d+$/.test(text)) return refuse(`needs a digit before the point: write ${text.replace('.', '0.')}`);
+  if (/^[+-]?\d+\.$/.test(text)) return refuse(`ends with a point: write ${text.slice(0, -1)}`);
+  if (/^[+-]?[\d.,\s]+$/.test(text) && /[,\s]/.test(text)) return refuse('has a comma or a space: write a point for decimals (1.5) and nothing between thousands (1000)');
+  return refuse('is not a number');
+}

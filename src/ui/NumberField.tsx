@@ -1,4 +1,5 @@
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { parseDecimal } from '../model';
 
 export interface NumberFieldProps {
   readonly label: string;
@@ -30,11 +31,10 @@ export function NumberField({ label, value, unit, help, defaultValue, validate, 
   }, [value]);
 
   const parse = (raw: string): { value: number; error: string | null } => {
-    const trimmed = raw.trim();
-    if (trimmed === '') return { value: NaN, error: 'a value is required' };
-    const n = Number(trimmed);
-    if (!Number.isFinite(n)) return { value: NaN, error: `"${trimmed}" is not a number` };
-    return { value: n, error: validate(n) };
+    // Decimal only: 0x10 or .5e1 are refused with the reason, not silently converted.
+    const parsed = parseDecimal(raw);
+    if (!parsed.ok) return { value: NaN, error: parsed.message };
+    return { value: parsed.value, error: validate(parsed.value) };
   };
   const commit = () => {
     const parsed = parse(text);
