@@ -86,7 +86,13 @@ export const LIMITS = {
   maxLabelLength: 120,
   maxTextLength: 4000,
   maxDepth: 24,
-  maxJsonChars: 5_000_000,
+  /**
+   * A scenario, written compactly (as browser storage keeps it), is at most this long: restore
+   * refuses a longer one, so whatever is valid can be stored and opened again.
+   */
+  maxScenarioChars: 5_000_000,
+  /** JSON text read from a file or storage: room for an indented export of the largest scenario. */
+  maxJsonChars: 20_000_000,
   maxCoordinate: 1_000_000,
   maxMs: 86_400_000,
   maxRatePerSec: 1_000_000,

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { LIMITS } from './fields';
 import { capIssues, formatPath, type Issue, type PathPart } from './issues';
 import { CURRENT_VERSION, FIRST_VERSION, migrate } from './migrations';
 import { placeMissingPositions } from './placement';
@@ -107,6 +108,10 @@ function restoreUnsafe(input: unknown): RestoreResult {
   if (references.length > 0) {
     return fail(references.map((i) => ({ ...i, path: [prefix, i.path].filter(Boolean).join('.') })));
   }
+  const size = storedScenario(parsed.data).length;
+  if (size > LIMITS.maxScenarioChars) {
+    return fail([{ path: prefix, message: tooLargeMessage(size) }]);
+  }
   for (const w of scenarioWarnings(parsed.data)) {
     warnings.push({ ...w, path: [prefix, w.path].filter(Boolean).join('.') });
   }
@@ -133,4 +138,14 @@ export function toEnvelope(scenario: Scenario): Envelope {
 /** The scenario as a file: a pretty-printed envelope. */
 export function serializeScenario(scenario: Scenario): string {
   return `${JSON.stringify(toEnvelope(scenario), null, 2)}\n`;
+}
+
+/** The compact form browser storage keeps (restore reads it like any file). Its length is what LIMITS.maxScenarioChars caps. */
+export function storedScenario(scenario: Scenario): string {
+  return JSON.stringify(toEnvelope(scenario));
+}
+
+/** Why a scenario is refused for its size, and what to do about it. */
+export function tooLargeMessage(chars: number): string {
+  return `the scenario is too large: ${chars.toLocaleString('en-US')} characters when saved, at most ${LIMITS.maxScenarioChars.toLocaleString('en-US')}. Shorten descriptions or labels, or split it into several scenarios`;
 }

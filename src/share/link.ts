@@ -10,7 +10,7 @@ export const LINK_PREFIX = '#s=';
 /** Longer fragments are refused before anything is decoded (a 30-node scenario needs under 2,000). */
 export const MAX_LINK_CHARS = 100_000;
 /** A link never unpacks to more than a scenario file may hold. */
-export const MAX_UNPACKED_BYTES = LIMITS.maxJsonChars;
+export const MAX_UNPACKED_BYTES = LIMITS.maxScenarioChars;
 
 const VERSIONED = /^#s=(\d{1,9})\.([\s\S]*)$/;
 const STRICT = /^#s=([1-9]\d{0,8})\.([A-Za-z0-9_-]+)$/;

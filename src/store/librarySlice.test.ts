@@ -175,7 +175,11 @@ describe('named scenarios', () => {
   });
 
   it('openScenario of an unreadable scenario keeps the current one open and explains', () => {
-    const { store, library } = started((_lib, storage) => storage.setItem('faultline.v1.scenario.bad', 'garbage'));
+    // Listed in the index (an unlisted one is set aside as soon as the list is read).
+    const { store, library } = started((_lib, storage) => {
+      storage.setItem('faultline.v1.scenario.bad', 'garbage');
+      storage.setItem('faultline.v1.index', JSON.stringify([{ id: 'bad', title: 'Bad', updatedAt: '2024-01-01T00:00:00.000Z' }]));
+    });
     const before = store.getState();
     store.getState().openScenario('bad');
     const state = store.getState();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BLANK_SCENARIO, CHECKOUT_SCENARIO, builtInScenario, serializeScenario } from '../model';
+import { BLANK_SCENARIO, CHECKOUT_SCENARIO, LIMITS, builtInScenario, restore, restoreText, serializeScenario, type Scenario } from '../model';
 import { MemoryStorage, ScenarioLibrary, type StorageLike } from './persistence';
 
 const SCENARIO_KEY = (id: string) => `faultline.v1.scenario.${id}`;
@@ -288,3 +288,67 @@ describe('MemoryStorage', () => {
     expect(() => storage.setItem('c', '3')).toThrow(expect.objectContaining({ name: 'QuotaExceededError' }));
   });
 });
+
+/** 2,000 nodes and 5,000 edges (the model's caps), with descriptions of `descriptionChars` each. */
+function atTheCaps(descriptionChars: number): Scenario {
+  const nodes = [
+    { id: 'client', kind: 'client' },
+    ...Array.from({ length: LIMITS.maxNodes - 1 }, (_, i) => ({ id: `node-${i}`, kind: 'service', label: `Service number ${i} `.padEnd(LIMITS.maxLabelLength, '.'), description: 'd'.repeat(descriptionChars) })),
+  ];
+  const n = LIMITS.maxNodes - 1;
+  const edges = Array.from({ length: LIMITS.maxEdges }, (_, i) => ({
+    id: `edge-${i}`,
+    from: i < n ? 'client' : `node-${i % n}`,
+    to: `node-${(i % n) + 1 + Math.floor(i / n) * 3 >= n ? ((i % n) + 1 + Math.floor(i / n) * 3) % n : (i % n) + 1 + Math.floor(i / n) * 3}`,
+  }));
+  const result = restore({ format: 'faultline', version: 2, scenario: { title: 'At the caps', nodes, edges } });
+  if (!result.ok) throw new Error(`the scenario at the caps is invalid: ${result.errors.slice(0, 3).map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  return result.scenario;
+}
+
+describe('what can be saved opens again', () => {
+  it('saves, reloads and re-imports from its own export a scenario at the caps (2,000 nodes, 5,000 edges, 600-character descriptions)', () => {
+    const big = atTheCaps(600);
+    const { storage, library } = setup();
+    expect(library.save('big', big)).toEqual({ ok: true });
+    // A reload reads it back through the same library.
+    expect(loaded(new ScenarioLibrary(storage, fixedClock), 'big')).toEqual(big);
+    const exported = restoreText(serializeScenario(big));
+    expect(exported.ok, exported.ok ? '' : exported.errors[0]?.message).toBe(true);
+  });
+
+  it('refuses a scenario too large to save again, saying by how much, instead of storing what cannot be opened', () => {
+    const tooBig = restore({
+      format: 'faultline',
+      version: 2,
+      scenario: { title: 'Too big', nodes: Array.from({ length: 2000 }, (_, i) => ({ id: `n${i}`, kind: 'service', description: 'd'.repeat(LIMITS.maxTextLength) })), edges: [] },
+    });
+    expect(tooBig.ok).toBe(false);
+    if (tooBig.ok) return;
+    expect(tooBig.errors[0]?.message).toMatch(/too large: [\d,]+ characters when saved, at most 5,000,000/);
+  });
+});
+
+describe('an index that misses entries', () => {
+  it('lists every stored scenario, the ones the index misses too', () => {
+    const { storage, library } = setup();
+    library.save('one', builtInScenario(CHECKOUT_SCENARIO));
+    library.save('two', builtInScenario(BLANK_SCENARIO));
+    storage.setItem(INDEX_KEY, JSON.stringify([{ id: 'one', title: 'E-commerce checkout', updatedAt: AT.toISOString() }]));
+    expect(library.list().map((e) => e.id).sort()).toEqual(['one', 'two']);
+    // The repaired index is written back.
+    expect((JSON.parse(storage.getItem(INDEX_KEY) ?? '[]') as { id: string }[]).map((e) => e.id).sort()).toEqual(['one', 'two']);
+  });
+
+  it('sets aside an unlisted scenario that cannot be read, keeping its text', () => {
+    const { storage, library } = setup();
+    library.save('one', builtInScenario(CHECKOUT_SCENARIO));
+    storage.setItem(SCENARIO_KEY('lost'), BROKEN_REFERENCE);
+    expect(library.list().map((e) => e.id)).toEqual(['one']);
+    expect(storage.getItem(SCENARIO_KEY('lost'))).toBeNull();
+    const kept = library.corruptKeys();
+    expect(kept).toHaveLength(1);
+    expect(storage.getItem(kept[0] ?? '')).toBe(BROKEN_REFERENCE);
+  });
+});
+

@@ -1,4 +1,4 @@
-import { restoreText, serializeScenario, type Issue, type Scenario } from '../model';
+import { LIMITS, restoreText, storedScenario, tooLargeMessage, type Issue, type Scenario } from '../model';
 
 /** The part of the Web Storage API the library uses (localStorage, or a fake in tests). */
 export interface StorageLike {
@@ -55,10 +55,11 @@ export class ScenarioLibrary {
     try {
       const parsed: unknown = JSON.parse(raw);
       if (!Array.isArray(parsed)) throw new Error('not a list');
-      return parsed.filter(
+      const listed = parsed.filter(
         (e): e is StoredEntry =>
           typeof e === 'object' && e !== null && typeof e.id === 'string' && typeof e.title === 'string' && typeof e.updatedAt === 'string',
       );
+      return this.withUnlisted(listed);
     } catch {
       this.keepAside('index', raw);
       // Not `this.list()` again: when storage is full the rebuilt index cannot be written, and
@@ -81,8 +82,11 @@ export class ScenarioLibrary {
   }
 
   save(id: string, scenario: Scenario): SaveResult {
+    // Compact: what is stored must open again, and restore caps the compact form's length.
+    const text = storedScenario(scenario);
+    if (text.length > LIMITS.maxScenarioChars) return { ok: false, reason: tooLargeMessage(text.length) };
     try {
-      this.storage.setItem(scenarioKey(id), serializeScenario(scenario));
+      this.storage.setItem(scenarioKey(id), text);
       const entry: StoredEntry = { id, title: scenario.title, updatedAt: this.now().toISOString() };
       const entries = this.list();
       const at = entries.findIndex((e) => e.id === id);
@@ -177,6 +181,36 @@ export class ScenarioLibrary {
     } catch {
       // The next successful save rewrites the index.
     }
+  }
+
+  /** Ids of every stored scenario (whether the index lists it or not). */
+  private storedIds(): string[] {
+    const ids: string[] = [];
+    for (let i = 0; i < this.storage.length; i++) {
+      const key = this.storage.key(i);
+      if (key?.startsWith(`${PREFIX}scenario.`)) ids.push(key.slice(`${PREFIX}scenario.`.length));
+    }
+    return ids;
+  }
+
+  /**
+   * An index that parses can still miss scenarios whose data is stored (a write cut short, an
+   * older tab): they are listed again, and one that cannot be read is set aside, as load does.
+   */
+  private withUnlisted(listed: StoredEntry[]): StoredEntry[] {
+    const known = new Set(listed.map((e) => e.id));
+    const missing = this.storedIds().filter((id) => !known.has(id));
+    if (missing.length === 0) return listed;
+    const stamp = this.now().toISOString();
+    const found: StoredEntry[] = [];
+    for (const id of missing) {
+      const result = restoreText(this.read(scenarioKey(id)) ?? '');
+      if (result.ok) found.push({ id, title: result.scenario.title, updatedAt: stamp });
+      else if (this.keepAside(id, this.read(scenarioKey(id)) ?? '')) this.tryRemove(scenarioKey(id));
+    }
+    const entries = [...listed, ...found];
+    if (found.length > 0) this.writeIndex(entries);
+    return entries;
   }
 
   private rebuildIndex(): StoredEntry[] {

@@ -1,0 +1,56 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { openApp } from './fixtures';
+
+// "Nothing the user made is lost": what the app says it saved opens again, and its own export
+// imports again, at the model's caps.
+
+/** 2,000 nodes and 5,000 edges (the model's caps) with 600-character descriptions, laid out on a grid. */
+function atTheCaps(): string {
+  const n = 1999;
+  const nodes = [
+    { id: 'client', kind: 'client', position: { x: 0, y: 0 } },
+    ...Array.from({ length: n }, (_, i) => ({
+      id: `node-${i}`,
+      kind: 'service',
+      label: `Service ${i}`,
+      description: `Service ${i} `.padEnd(600, 'x'),
+      position: { x: 300 + (i % 50) * 260, y: Math.floor(i / 50) * 140 },
+    })),
+  ];
+  const edges = Array.from({ length: 5000 }, (_, i) => {
+    const from = i < n ? 'client' : `node-${i % n}`;
+    const to = `node-${((i % n) + 1 + Math.floor(i / n) * 3) % n}`;
+    return { id: `edge-${i}`, from, to };
+  });
+  return JSON.stringify({ format: 'faultline', version: 2, scenario: { title: 'At the caps', nodes, edges } });
+}
+
+async function importText(page: Page, name: string, text: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Control+o');
+  await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+}
+
+const title = (page: Page) => page.locator('.scenario-button__title');
+
+test('a scenario at the caps is saved, opens again after a reload, and its own export imports again', async ({ page }) => {
+  test.slow();
+  const file = atTheCaps();
+  expect(file.length).toBeGreaterThan(1_500_000);
+  await openApp(page);
+  await importText(page, 'at-the-caps.json', file);
+  await expect(title(page)).toHaveText('At the caps', { timeout: 60_000 });
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible({ timeout: 60_000 });
+
+  await page.reload();
+  await expect(title(page)).toHaveText('At the caps', { timeout: 60_000 });
+  await expect(page.getByText(/could not be read|too large/)).toHaveCount(0);
+
+  const download = page.waitForEvent('download');
+  await page.keyboard.press('Control+Shift+E');
+  const exported = readFileSync(await (await download).path(), 'utf8');
+  await importText(page, 'at-the-caps-export.json', exported);
+  await expect(page.getByText(/Imported "At the caps"/)).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/too large/)).toHaveCount(0);
+});
