@@ -1,5 +1,4 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useAppStore } from '../store';
 import { Canvas } from '../editor/Canvas';
 import { Inspector } from '../editor/inspector/Inspector';
 import { FindNodeDialog } from '../editor/FindNodeDialog';
@@ -13,7 +12,9 @@ import { ContextDialog } from './ContextDialog';
 import { ExportDialog } from './export/ExportDialog';
 import { HelpOverlay } from './HelpOverlay';
 import { ImportReportDialog } from './ImportReport';
-import { LessonLayer, LessonPanel } from './lessons';
+import { LessonLayer } from './lessons';
+import { LessonDrawer } from './layout/LessonDrawer';
+import { Workspace } from './layout/Workspace';
 import { Notices } from './Notices';
 import { RunBar } from './RunBar';
 import { useShortcuts } from './shortcuts';
@@ -26,25 +27,28 @@ const fitAfterOpening = () => requestAnimationFrame(() => canvasApi()?.fitView()
 
 export function App() {
   useShortcuts();
-  const tall = useAppStore((s) => s.bottomTab === 'results' || s.bottomTab === 'events' || s.bottomTab === 'compare' || s.bottomTab === 'sweep');
   return (
     <ReactFlowProvider>
       <div className="app">
         <Toolbar />
-        <Notices />
-        <main className="workspace">
-          <Palette />
-          <div className={`center${tall ? ' center--tall' : ''}`}>
+        <Workspace
+          palette={<Palette />}
+          canvas={
             <div className="canvas-wrap">
               <Canvas onDropFiles={onDropFiles} />
               <SelectionBar />
             </div>
-            <RunBar />
-            <BottomPanel />
-          </div>
-          <Inspector />
-          <LessonPanel />
-        </main>
+          }
+          runBar={<RunBar />}
+          bottom={<BottomPanel />}
+          side={
+            <>
+              <Inspector />
+              <LessonDrawer />
+            </>
+          }
+        />
+        <Notices />
         <HelpOverlay />
         <FindNodeDialog />
         <ImportReportDialog />

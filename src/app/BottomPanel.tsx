@@ -9,6 +9,11 @@ import { ComparePanel } from '../studio/ComparePanel';
 import { ResultsPanel } from '../studio/ResultsPanel';
 import { SweepPanel } from '../studio/SweepPanel';
 import { ResultsExports } from './ResultsExports';
+import { BOTTOM_PANEL_ID, TALL_TABS } from './layout/Workspace';
+import { FoldButton, Splitter } from './layout/Splitter';
+import { setFolded, toggleFolded, useLayout } from './layout/layoutStore';
+import { shownSizes } from './layout/panelLayout';
+import { useViewport } from './layout/useViewport';
 
 const TABS: readonly { id: BottomTab; label: string }[] = [
   { id: 'problems', label: 'Problems' },
@@ -20,16 +25,26 @@ const TABS: readonly { id: BottomTab; label: string }[] = [
   { id: 'faults', label: 'Faults' },
 ];
 
-/** Problems, workload and fault timeline, as tabs under the canvas. */
+/** Problems, workload and fault timeline, as tabs under the canvas; folded, just the tabs. */
 export function BottomPanel() {
   const tab = useAppStore((s) => s.bottomTab);
-  const setTab = useAppStore((s) => s.setBottomTab);
+  const chooseTab = useAppStore((s) => s.setBottomTab);
+  const layout = useLayout((s) => s.layout);
+  const viewport = useViewport();
+  const tall = TALL_TABS.has(tab);
+  const folded = layout.bottom.folded;
+  const shownPx = shownSizes(layout, viewport, tall).bottom;
+  const setTab = (next: BottomTab) => {
+    chooseTab(next);
+    setFolded('bottom', false);
+  };
   const findings = useLint();
   const faults = useAppStore((s) => s.scenario.faults.length);
   const events = useAppStore((s) => s.runNotable.length);
   const count = (id: BottomTab) => (id === 'problems' ? findings.length : id === 'faults' ? faults : id === 'events' ? events : null);
   return (
-    <section className="bottom-panel" aria-label="Scenario panels">
+    <section id={BOTTOM_PANEL_ID} className={`bottom-panel${folded ? ' bottom-panel--folded' : ''}`} aria-label="Scenario panels">
+      <Splitter panel="bottom" controls={BOTTOM_PANEL_ID} shownPx={shownPx} tall={tall} />
       <div role="tablist" className="tabs" aria-label="Panels">
         {TABS.map((t) => (
           <button
@@ -54,8 +69,9 @@ export function BottomPanel() {
             {count(t.id) !== null ? <span className="tab__count">{count(t.id)}</span> : null}
           </button>
         ))}
+        <FoldButton panel="bottom" controls={BOTTOM_PANEL_ID} folded={folded} onToggle={() => toggleFolded('bottom')} />
       </div>
-      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel" hidden={folded}>
         {tab === 'problems' ? (
           <ProblemsPanel />
         ) : tab === 'workload' ? (
