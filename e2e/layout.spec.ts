@@ -122,8 +122,10 @@ for (const viewport of VIEWPORTS) {
       await page.getByRole('button', { name: 'Hide lesson' }).click();
       await expect(lesson).toBeHidden();
       await expect(page.getByRole('complementary', { name: 'Inspector' })).toBeVisible();
+      await expect(page.getByRole('button', { name: /Show lesson/ })).toBeFocused();
       await page.getByRole('button', { name: /Show lesson/ }).click();
       await expect(lesson).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Hide lesson' })).toBeFocused();
       expect((await box(canvas(page))).width).toBe(before.width);
     });
   });
@@ -263,6 +265,9 @@ test('resizes panels by keyboard and by dragging; sizes and folds survive a relo
   await expect(bottom).toHaveAttribute('aria-valuenow', '176');
   await page.getByRole('button', { name: 'Show the palette' }).click();
   await expect(palette).toHaveAttribute('aria-valuenow', '192');
+  // A double-click on a splitter goes back to the default size.
+  await inspector.dblclick();
+  await expect(inspector).toHaveAttribute('aria-valuenow', '320');
 });
 
 test('a corrupted stored layout falls back to the defaults instead of breaking the page', async ({ page }) => {

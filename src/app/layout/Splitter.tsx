@@ -1,5 +1,5 @@
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
-import { BOUNDS, dragSize, splitterKey, type PanelId } from './panelLayout';
+import { BOUNDS, defaultSize, dragSize, splitterKey, type PanelId } from './panelLayout';
 import { layoutStore, panelState, setPanel } from './layoutStore';
 
 const NAMES: Readonly<Record<PanelId, string>> = { palette: 'palette', inspector: 'inspector', bottom: 'bottom panel' };
@@ -69,12 +69,13 @@ export function Splitter({ panel, controls, shownPx, tall = false }: SplitterPro
       aria-valuemax={max}
       aria-valuenow={shownPx}
       aria-valuetext={shownPx === 0 ? 'folded' : `${shownPx} pixels`}
-      title={`Drag to resize; arrow keys resize, Enter folds or unfolds`}
+      title="Drag to resize (double-click: default size); arrow keys resize, Enter folds or unfolds"
       onKeyDown={onKeyDown}
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}
       onPointerUp={onPointerUp}
       onPointerCancel={onPointerUp}
+      onDoubleClick={() => setPanel(panel, { size: defaultSize(panel, tall), folded: false }, tall)}
     />
   );
 }

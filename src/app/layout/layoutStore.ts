@@ -26,8 +26,10 @@ export function useLayout<T>(selector: (state: LayoutState) => T): T {
 }
 
 let pending: ReturnType<typeof setTimeout> | null = null;
+/** Writes a pending change now (only then: a page that changed nothing leaves storage alone). */
 function flush(): void {
-  if (pending !== null) clearTimeout(pending);
+  if (pending === null) return;
+  clearTimeout(pending);
   pending = null;
   try {
     localStorage.setItem(LAYOUT_KEY, serializeLayout(layoutStore.getState().layout));
@@ -39,7 +41,9 @@ function flush(): void {
 layoutStore.subscribe((state, previous) => {
   if (state.layout === previous.layout) return;
   if (pending !== null) clearTimeout(pending);
-  pending = setTimeout(flush, 150);
+  pending = setTimeout(() => {
+    flush();
+  }, 150);
 });
 if (typeof window !== 'undefined') window.addEventListener('pagehide', flush);
 

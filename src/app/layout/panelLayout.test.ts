@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOUNDS, DEFAULT_LAYOUT, FOLD_DRAG_PX, clampSize, dragSize, parseLayout, serializeLayout, shownSizes, splitterKey } from './panelLayout';
+import { BOUNDS, DEFAULT_LAYOUT, FOLD_DRAG_PX, clampSize, defaultSize, dragSize, parseLayout, serializeLayout, shownSizes, splitterKey } from './panelLayout';
 
 describe('parseLayout', () => {
   it('gives the defaults when nothing is stored', () => {
@@ -110,5 +110,13 @@ describe('shownSizes', () => {
   it('shrinks a tall bottom panel in a short window', () => {
     const layout = { ...DEFAULT_LAYOUT, bottom: { size: 600, folded: false } };
     expect(shownSizes(layout, { width: 1280, height: 600 }, false).bottom).toBe(310);
+  });
+});
+
+describe('defaultSize', () => {
+  it('is the default of the panel, and the tall default for the bottom panel on a chart tab', () => {
+    expect(defaultSize('palette', true)).toBe(168);
+    expect(defaultSize('bottom', false)).toBe(200);
+    expect(defaultSize('bottom', true)).toBe(340);
   });
 });

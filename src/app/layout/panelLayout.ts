@@ -175,3 +175,8 @@ export function shownSizes(layout: PanelLayout, viewport: Viewport, tall: boolea
   const bottom = layout.bottom.folded ? 0 : Math.min(wantedBottom, bottomBudget);
   return { palette, inspector, bottom };
 }
+
+/** The size a double-click on the splitter goes back to. */
+export function defaultSize(panel: PanelId, tall: boolean): number {
+  return panel === 'bottom' && tall ? BOTTOM_TALL_DEFAULT : BOUNDS[panel].default;
+}
