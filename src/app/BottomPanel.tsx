@@ -45,30 +45,32 @@ export function BottomPanel() {
   return (
     <section id={BOTTOM_PANEL_ID} className={`bottom-panel${folded ? ' bottom-panel--folded' : ''}`} aria-label="Scenario panels">
       <Splitter panel="bottom" controls={BOTTOM_PANEL_ID} shownPx={shownPx} tall={tall} />
-      <div role="tablist" className="tabs" aria-label="Panels">
-        {TABS.map((t) => (
-          <button
-            key={t.id}
-            role="tab"
-            id={`tab-${t.id}`}
-            aria-selected={tab === t.id}
-            aria-controls={`panel-${t.id}`}
-            tabIndex={tab === t.id ? 0 : -1}
-            className="tab"
-            onClick={() => setTab(t.id)}
-            onKeyDown={(e) => {
-              const i = TABS.findIndex((x) => x.id === tab);
-              const next = e.key === 'ArrowRight' ? TABS[(i + 1) % TABS.length] : e.key === 'ArrowLeft' ? TABS[(i + TABS.length - 1) % TABS.length] : undefined;
-              if (next) {
-                setTab(next.id);
-                document.getElementById(`tab-${next.id}`)?.focus();
-              }
-            }}
-          >
-            {t.label}
-            {count(t.id) !== null ? <span className="tab__count">{count(t.id)}</span> : null}
-          </button>
-        ))}
+      <div className="tabs">
+        <div role="tablist" className="tabs__list" aria-label="Panels">
+          {TABS.map((t) => (
+            <button
+              key={t.id}
+              role="tab"
+              id={`tab-${t.id}`}
+              aria-selected={tab === t.id}
+              aria-controls={`panel-${t.id}`}
+              tabIndex={tab === t.id ? 0 : -1}
+              className="tab"
+              onClick={() => setTab(t.id)}
+              onKeyDown={(e) => {
+                const i = TABS.findIndex((x) => x.id === tab);
+                const next = e.key === 'ArrowRight' ? TABS[(i + 1) % TABS.length] : e.key === 'ArrowLeft' ? TABS[(i + TABS.length - 1) % TABS.length] : undefined;
+                if (next) {
+                  setTab(next.id);
+                  document.getElementById(`tab-${next.id}`)?.focus();
+                }
+              }}
+            >
+              {t.label}
+              {count(t.id) !== null ? <span className="tab__count">{count(t.id)}</span> : null}
+            </button>
+          ))}
+        </div>
         <FoldButton panel="bottom" controls={BOTTOM_PANEL_ID} folded={folded} onToggle={() => toggleFolded('bottom')} />
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel" hidden={folded}>
