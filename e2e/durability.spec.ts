@@ -54,3 +54,41 @@ test('a scenario at the caps is saved, opens again after a reload, and its own e
   await expect(page.getByText(/Imported "At the caps"/)).toBeVisible({ timeout: 60_000 });
   await expect(page.getByText(/too large/)).toHaveCount(0);
 });
+
+test('closing the tab while the last edit cannot be stored asks first', async ({ page }) => {
+  await openApp(page);
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.type());
+    void dialog.dismiss();
+  });
+  await page.getByRole('button', { name: 'Add Topic' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+
+  // Storage full from now on; the next edit cannot be stored.
+  await page.evaluate(() => {
+    Storage.prototype.setItem = function refuse() {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await page.getByRole('button', { name: 'Add Queue' }).click();
+  await expect(page.getByText(/Not saved: the browser storage for this site is full/)).toBeVisible();
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => dialogs).toEqual(['beforeunload']);
+  expect(page.isClosed()).toBe(false);
+});
+
+test('closing the tab with every edit stored does not ask', async ({ page }) => {
+  await openApp(page);
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.type());
+    void dialog.dismiss();
+  });
+  await page.getByRole('button', { name: 'Add Topic' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+  const closed = page.waitForEvent('close');
+  await page.close({ runBeforeUnload: true });
+  await closed;
+  expect(dialogs).toEqual([]);
+});

@@ -23,12 +23,13 @@ class FakeWindow {
     if (listener) this.listeners.get(type)?.delete(listener);
   }
 
-  fire(type: string): void {
-    const event = new Event(type);
+  fire(type: string): Event {
+    const event = new Event(type, { cancelable: true });
     for (const listener of this.listeners.get(type) ?? []) {
       if (typeof listener === 'function') listener(event);
       else listener.handleEvent(event);
     }
+    return event;
   }
 
   count(): number {
@@ -154,7 +155,7 @@ describe('startAutosave', () => {
   it('stop flushes a pending save, unsubscribes and removes its listeners', () => {
     const { store, library, target, save } = setup();
     const stop = startAutosave(store, target);
-    expect(target.count()).toBe(2);
+    expect(target.count()).toBe(3);
     retitle(store, 'Before stop');
     stop();
     expect(save).toHaveBeenCalledTimes(1);
@@ -187,4 +188,28 @@ describe('startAutosave', () => {
     expect(store.getState().storageProblem).toBeNull();
     expect(storedTitle(store, library)).toBe('B');
   });
+
+  it('asks before the tab closes while the last edit cannot be stored, and not otherwise', () => {
+    const storage = new MemoryStorage();
+    const library = new ScenarioLibrary(storage);
+    const store = createAppStore(library);
+    store.getState().initLibrary();
+    const target = new FakeWindow();
+    startAutosave(store, target);
+
+    // Saved: closing is quiet.
+    retitle(store, 'Saved');
+    expect(target.fire('beforeunload').defaultPrevented).toBe(false);
+
+    // Storage full, an edit pending: closing asks (after one more try to store it).
+    storage.failWrites = 'quota';
+    retitle(store, 'Not stored');
+    expect(target.fire('beforeunload').defaultPrevented).toBe(true);
+
+    // Room again: the last try stores it, and closing is quiet.
+    storage.failWrites = null;
+    expect(target.fire('beforeunload').defaultPrevented).toBe(false);
+    expect(storedTitle(store, library)).toBe('Not stored');
+  });
 });
+

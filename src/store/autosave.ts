@@ -24,12 +24,24 @@ export function startAutosave(store: AppStore, target: Pick<Window, 'addEventLis
   const onHidden = () => {
     if (!target.document || target.document.visibilityState === 'hidden') flush();
   };
+  // Closing the tab while the last edit is not stored (storage full, say) would lose it: try once
+  // more, and if that fails too, ask the browser to confirm leaving.
+  const onBeforeUnload = (event: Event) => {
+    flush();
+    const state = store.getState();
+    if (state.revision === state.savedRevision) return;
+    event.preventDefault();
+    // Older browsers ask only when returnValue is set.
+    if (typeof BeforeUnloadEvent !== 'undefined' && event instanceof BeforeUnloadEvent) event.returnValue = 'unsaved';
+  };
   target.addEventListener('pagehide', flush);
   target.addEventListener('visibilitychange', onHidden);
+  target.addEventListener('beforeunload', onBeforeUnload);
   return () => {
     unsubscribe();
     target.removeEventListener('pagehide', flush);
     target.removeEventListener('visibilitychange', onHidden);
+    target.removeEventListener('beforeunload', onBeforeUnload);
     flush();
   };
 }
