@@ -72,6 +72,31 @@ test('a file dropped on the canvas is imported', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Scenarios: Dropped' })).toBeVisible();
 });
 
+test('dropping several files, one of them bad, imports the good ones and reports on each file', async ({ page }) => {
+  await openApp(page);
+  const scenario = (title: string) => JSON.stringify({ format: 'faultline', version: 2, scenario: { title, nodes: [{ id: 'users', kind: 'client' }, { id: 'api', kind: 'service' }], edges: [{ id: 'e1', from: 'users', to: 'api' }] } });
+  const files = [
+    { name: 'first.json', text: scenario('First') },
+    { name: 'broken.json', text: JSON.stringify({ format: 'faultline', version: 2, scenario: { nodes: [{ id: 'a', kind: 'service', workers: -1 }] } }) },
+    { name: 'second.json', text: scenario('Second') },
+  ];
+  const dataTransfer = await page.evaluateHandle((list) => {
+    const dt = new DataTransfer();
+    for (const f of list) dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
+    return dt;
+  }, files);
+  await page.locator('.canvas').dispatchEvent('drop', { dataTransfer });
+  const report = page.getByRole('dialog', { name: 'This file could not be imported' });
+  await expect(report).toBeVisible();
+  await expect(report).toContainText('1 of 3 files (broken.json)');
+  await expect(report.getByRole('list', { name: 'Import errors' })).toContainText('broken.json: scenario.nodes[0].workers: expected a whole number >= 1');
+  await report.getByRole('button', { name: 'OK' }).click();
+  await expect(page.getByText(/Imported 2 of 3 files as new scenarios: "First" \(first.json\), "Second" \(second.json\)\. broken.json could not be read/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Scenarios: Second' })).toBeVisible();
+  await page.getByRole('button', { name: 'Scenarios: Second' }).click();
+  await expect(page.getByRole('list', { name: 'Saved scenarios' }).getByRole('listitem')).toHaveCount(3);
+});
+
 test('corrupt stored data is kept aside and the example opens', async ({ page }) => {
   await openApp(page);
   await storedScenario(page);

@@ -1,4 +1,4 @@
-import { KIND_INFO, NODE_KINDS, issueToString } from '../model';
+import { KIND_INFO, NODE_KINDS, issueToString, type Issue } from '../model';
 import { canvasApi } from '../editor/canvasApi';
 import { openFindDialog } from '../editor/findStore';
 import { autoLayout } from '../editor/layout';
@@ -88,16 +88,12 @@ async function runAutoLayout(): Promise<void> {
 }
 
 /** Imports scenario files: a valid one opens as a new named scenario; a bad one shows its errors. */
-export async function importFiles(files: readonly File[]): Promise<void> {
-  const file = files[0];
-  if (!file) return;
+/** Reads one dropped or picked file and adds it as a new scenario; the problems when it cannot be read. */
+async function importOne(file: File): Promise<{ ok: true; title: string; laidOut: boolean; warnings: readonly string[] } | { ok: false; errors: readonly Issue[] } | null> {
   // By content: scenario JSON, a PNG or SVG exported by Faultline, or a Mermaid flowchart.
   const result = await readImportFile(file);
   const s = state();
-  if (!result.ok) {
-    s.setImportReport({ source: file.name, errors: result.errors });
-    return;
-  }
+  if (!result.ok) return { ok: false, errors: result.errors };
   // A file without positions (hand-written, generated, Mermaid) is laid out to fit the canvas.
   let scenario = result.scenario;
   let laidOut = false;
@@ -110,15 +106,56 @@ export async function importFiles(files: readonly File[]): Promise<void> {
       // Keep the provisional columns from restore: the import itself is fine.
     }
   }
-  if (!s.addScenario(scenario)) return;
-  requestAnimationFrame(() => canvasApi()?.fitView());
-  s.notify({
-    id: 'imported',
-    tone: 'info',
-    text: `Imported "${result.scenario.title}" from ${file.name} as a new scenario.${laidOut ? ' It had no positions, so it was laid out.' : ''}${files.length > 1 ? ' Only the first file was read.' : ''}`,
-    details: result.warnings.map(issueToString),
-    ttlMs: 8000,
-  });
+  if (!s.addScenario(scenario)) return null;
+  return { ok: true, title: result.scenario.title, laidOut, warnings: result.warnings.map(issueToString) };
+}
+
+/**
+ * Imports dropped or picked files, each as a new scenario (the last one opens). Each file is
+ * reported on: the ones imported, and for each one that could not be read, its problems.
+ */
+export async function importFiles(files: readonly File[]): Promise<void> {
+  if (files.length === 0) return;
+  const imported: { name: string; title: string; laidOut: boolean; warnings: readonly string[] }[] = [];
+  const refused: { name: string; errors: readonly Issue[] }[] = [];
+  for (const file of files) {
+    const outcome = await importOne(file);
+    if (outcome === null) break; // the user chose to stay with unsaved work
+    if (outcome.ok) imported.push({ name: file.name, ...outcome });
+    else refused.push({ name: file.name, errors: outcome.errors });
+  }
+  const s = state();
+  if (imported.length > 0) requestAnimationFrame(() => canvasApi()?.fitView());
+  if (refused.length > 0) {
+    // One report for every file that could not be read, each problem under its file's name.
+    const single = files.length === 1 ? refused[0] : undefined;
+    s.setImportReport(
+      single
+        ? { source: single.name, errors: single.errors }
+        : {
+            source: `${refused.length} of ${files.length} files (${refused.map((r) => r.name).join(', ')})`,
+            errors: refused.flatMap((r) => r.errors.map((e) => ({ ...e, path: e.path ? `${r.name}: ${e.path}` : r.name }))),
+          },
+    );
+  }
+  const only = imported.length === 1 && files.length === 1 ? imported[0] : undefined;
+  if (only) {
+    s.notify({
+      id: 'imported',
+      tone: 'info',
+      text: `Imported "${only.title}" from ${only.name} as a new scenario.${only.laidOut ? ' It had no positions, so it was laid out.' : ''}`,
+      details: only.warnings,
+      ttlMs: 8000,
+    });
+  } else if (imported.length > 0) {
+    s.notify({
+      id: 'imported',
+      tone: refused.length > 0 ? 'warning' : 'info',
+      text: `Imported ${imported.length} of ${files.length} files as new scenarios: ${imported.map((i) => `"${i.title}" (${i.name})`).join(', ')}.${refused.length > 0 ? ` ${refused.map((r) => r.name).join(', ')} could not be read: see the report.` : ''}`,
+      details: imported.flatMap((i) => [...(i.laidOut ? [`${i.name}: it had no positions, so it was laid out.`] : []), ...i.warnings.map((w) => `${i.name}: ${w}`)]),
+      ...(refused.length > 0 ? {} : { ttlMs: 8000 }),
+    });
+  } else s.dismiss('imported');
 }
 
 /** Opens the system file picker for a scenario file. */
