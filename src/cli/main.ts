@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { SETTINGS_FIELDS, checkNumber, issueToString, parseDecimal, parseJsonText, restore, runBlockers, sampleIntervalWarning, type Scenario } from '../model';
 import { stripControl } from '../export/inert';
+import { textEncoding } from '../export/importFile';
 import { decodeShareLink, isShareLink } from '../share';
 import { csv, fromTable, json, markdown, type Format, type PrintableTable } from '../export/tables';
 import { runAll } from './pool';
@@ -97,12 +98,16 @@ export function parseOptions(argv: readonly string[]): Options | 'help' {
 }
 
 function load(file: string): Record<string, unknown> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(file === '-' ? 0 : file, 'utf8');
+    bytes = readFileSync(file === '-' ? 0 : file);
   } catch (error) {
     fail(`${file}: cannot read (${error instanceof Error ? error.message : String(error)})`);
   }
+  // As the app reads files: UTF-8, or UTF-16 with a byte-order mark (PowerShell's Out-File).
+  const encoding = textEncoding(bytes);
+  if (encoding === 'utf-16-unmarked') fail(`${file}: looks like UTF-16 text without a byte-order mark: save it as UTF-8 and try again`);
+  const text = new TextDecoder(encoding).decode(bytes);
   const parsed = parseJsonText(text);
   if (!parsed.ok) fail(`${file}: ${issueToString(parsed.issue)}`);
   const value = parsed.value;

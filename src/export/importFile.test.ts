@@ -31,6 +31,26 @@ describe('opening a file of each kind', () => {
     expect(result.ok && result.scenario).toEqual(scenario);
   });
 
+  it('reads UTF-16 with a byte-order mark, and names UTF-16 without one', () => {
+    const text = serializeScenario(checkout());
+    const le = new Uint8Array(2 + text.length * 2);
+    const be = new Uint8Array(2 + text.length * 2);
+    le.set([0xff, 0xfe]);
+    be.set([0xfe, 0xff]);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      le[2 + 2 * i] = c & 0xff;
+      le[3 + 2 * i] = c >> 8;
+      be[2 + 2 * i] = c >> 8;
+      be[3 + 2 * i] = c & 0xff;
+    }
+    const fromLe = importBytes(le, 'windows.json');
+    const fromBe = importBytes(be, 'mac.json');
+    expect(fromLe.ok && fromLe.scenario).toEqual(checkout());
+    expect(fromBe.ok && fromBe.scenario).toEqual(checkout());
+    expect(message(importBytes(le.subarray(2), 'unmarked.json'))).toMatch(/looks like UTF-16 text without a byte-order mark.*save it as UTF-8/);
+  });
+
   it('opens an SVG exported by Faultline', () => {
     const result = importBytes(utf8(diagramSvg(scenario)), 'picture.svg');
     expect(result.ok && result.scenario).toEqual(scenario);

@@ -51,9 +51,13 @@ export interface ImportReaders {
  */
 export function importBytes(bytes: Uint8Array, name: string, readers: ImportReaders = {}): RestoreResult {
   if (bytes.length > MAX_IMPORT_BYTES) return tooLarge(bytes.length);
+  const encoding = textEncoding(bytes);
+  if (encoding === 'utf-16-unmarked') {
+    return refuse('this file looks like UTF-16 text without a byte-order mark, which Faultline cannot tell apart safely: save it as UTF-8 (or UTF-16 with a byte-order mark) and open it again');
+  }
   let decoded: string | null = null;
-  // TextDecoder drops a UTF-8 byte-order mark and replaces invalid bytes, so sniffing never throws.
-  const text = () => (decoded ??= new TextDecoder('utf-8').decode(bytes));
+  // TextDecoder drops the byte-order mark and replaces invalid bytes, so sniffing never throws.
+  const text = () => (decoded ??= new TextDecoder(encoding).decode(bytes));
   const kind = detectImportKind(bytes, text);
   switch (kind) {
     case 'png':
@@ -72,6 +76,29 @@ export function importBytes(bytes: Uint8Array, name: string, readers: ImportRead
         'Faultline cannot open this file: expected a scenario JSON file, a PNG or SVG exported by Faultline, or a Mermaid flowchart (starting with "flowchart" or "graph")',
       );
   }
+}
+
+/**
+ * How the file's text is encoded: UTF-8 (with or without a byte-order mark), or UTF-16 with one
+ * (what Windows tools such as PowerShell's Out-File write). UTF-16 without a mark shows as a zero
+ * byte in every other place of ASCII text: it is named, not read as garbage.
+ */
+export function textEncoding(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' | 'utf-16-unmarked' {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  const head = bytes.subarray(0, 64);
+  if (head.length >= 4) {
+    let zeroOdd = 0;
+    let zeroEven = 0;
+    head.forEach((b, i) => {
+      if (b === 0) {
+        if (i % 2) zeroOdd++;
+        else zeroEven++;
+      }
+    });
+    if (Math.max(zeroOdd, zeroEven) >= head.length / 4) return 'utf-16-unmarked';
+  }
+  return 'utf-8';
 }
 
 function restoreTextCapped(text: string): RestoreResult {
