@@ -20,6 +20,17 @@ function NoticeView({ notice, onDismiss }: { notice: Notice; onDismiss: () => vo
             ))}
           </ul>
         ) : null}
+        {notice.technical ? (
+          <details className="notice__technical">
+            <summary>Technical details</summary>
+            <p>{notice.technical}</p>
+          </details>
+        ) : null}
+        {notice.action ? (
+          <button type="button" className="notice__action" onClick={notice.action.run}>
+            {notice.action.label}
+          </button>
+        ) : null}
       </div>
       <button type="button" className="icon-button" aria-label="Dismiss" onClick={onDismiss}>
         <Icon name="close" size={16} />

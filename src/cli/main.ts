@@ -120,7 +120,10 @@ const isLinkArgument = (arg: string) => isShareLink(arg) && !existsSync(arg);
 
 async function fromLink(link: string): Promise<Scenario> {
   const decoded = await decodeShareLink(link);
-  if (!decoded.ok) fail([decoded.error.message, ...decoded.error.details.map((d) => `  ${d}`)].join('\n'));
+  if (!decoded.ok) {
+    const { message, details, technical } = decoded.error;
+    fail([message, ...details.map((d) => `  ${d}`), ...(technical ? [`  (technical detail: ${technical})`] : [])].join('\n'));
+  }
   return decoded.scenario;
 }
 

@@ -23,6 +23,8 @@ export interface ShareLinkError {
   readonly message: string;
   /** Path-prefixed problems of an invalid scenario. */
   readonly details: readonly string[];
+  /** What a decoder said, for a disclosure: not for the message, which is in the user's words. */
+  readonly technical?: string;
 }
 
 export type DecodedLink =
@@ -31,8 +33,15 @@ export type DecodedLink =
 
 const refuse = (kind: ShareLinkErrorKind, message: string, details: readonly string[] = []): DecodedLink => ({ ok: false, error: { kind, message, details } });
 /** `why` is in the user's words; `technical` (what a decoder said) goes in the details, for a disclosure. */
-const damaged = (why: string, technical?: string) =>
-  refuse('damaged', `This link is damaged (${why}): it was probably cut off or changed while being copied. Ask for the link again.`, technical ? [`Technical detail: ${technical}`] : []);
+const damaged = (why: string, technical?: string): DecodedLink => ({
+  ok: false,
+  error: {
+    kind: 'damaged',
+    message: `This link is damaged (${why}): it was probably cut off or changed while being copied. Ask for the link again.`,
+    details: [],
+    ...(technical ? { technical } : {}),
+  },
+});
 const newer = (what: string, version: number, reads: number) =>
   refuse('newer-version', `This link was made by a newer Faultline (${what} ${version}); this one reads up to ${reads}. Open it with a newer Faultline (in the browser: reload the page to get one; on the command line: update the checkout).`);
 

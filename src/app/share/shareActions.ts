@@ -63,7 +63,8 @@ export async function handleShareLink(link: string): Promise<void> {
   const decoded = await decodeShareLink(link);
   if (ticket !== latest) return; // a newer link arrived meanwhile
   if (!decoded.ok) {
-    state().notify({ id: NOTICE, tone: 'error', text: `${decoded.error.message} Nothing was changed.`, details: decoded.error.details });
+    const { message, details, technical } = decoded.error;
+    state().notify({ id: NOTICE, tone: 'error', text: `${message} Nothing was changed.`, details, ...(technical ? { technical } : {}) });
     return;
   }
   if (jsonEqual(state().scenario, decoded.scenario)) {
