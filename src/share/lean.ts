@@ -118,3 +118,25 @@ export function expandScenario(lean: unknown): unknown {
   });
   return { ...filled, nodes, edges, faults, groups: head.groups ?? [] };
 }
+
+/**
+ * Edge ends that name no node of the link, in the link's own terms: a link names an edge's ends by
+ * node position and carries no edge id, so "edge 2 goes to node 8" says what is wrong where
+ * restore could only report a missing id.
+ */
+export function danglingEdgeEnds(lean: unknown): string[] {
+  if (!isJsonObject(lean)) return [];
+  const nodes = Array.isArray(lean.nodes) ? lean.nodes : [];
+  const edges = Array.isArray(lean.edges) ? lean.edges : [];
+  const problems: string[] = [];
+  edges.forEach((e: unknown, i) => {
+    if (!isJsonObject(e)) return;
+    for (const end of ['from', 'to'] as const) {
+      const v = e[end];
+      if (typeof v === 'number' && (!Number.isInteger(v) || v < 0 || v >= nodes.length)) {
+        problems.push(`scenario.edges[${i}].${end}: edge ${i + 1} ${end === 'from' ? 'starts at' : 'goes to'} node ${v + 1}, but the link holds ${nodes.length} node${nodes.length === 1 ? '' : 's'}`);
+      }
+    }
+  });
+  return problems;
+}

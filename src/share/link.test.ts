@@ -100,6 +100,15 @@ describe('scenario share links', () => {
     expect(polluted.details.join()).toContain('"__proto__" is not allowed');
   });
 
+  it('blame a dangling edge on its ends, in the terms of the link, not on an id links never carry', async () => {
+    const error = await errorOf(await linkOf({ m: CURRENT_VERSION, s: { nodes: [{ kind: 'client' }, { kind: 'service' }], edges: [{ from: 0, to: 7 }, { from: -1, to: 1 }] } }));
+    expect(error.kind).toBe('invalid');
+    expect(error.details).toEqual([
+      'scenario.edges[0].to: edge 1 goes to node 8, but the link holds 2 nodes',
+      'scenario.edges[1].from: edge 2 starts at node 0, but the link holds 2 nodes',
+    ]);
+  });
+
   it('refuse a fragment longer than the limit before decoding it', async () => {
     const error = await errorOf(`#s=1.${'A'.repeat(MAX_LINK_CHARS)}`);
     expect(error.kind).toBe('too-long');

@@ -1,7 +1,7 @@
 import { CURRENT_VERSION, FORMAT, LIMITS, inspectUntrusted, issueToString, migrate, parseJsonText, restore, type Scenario } from '../model';
 import { TRAILING_DATA, deflate, fromBase64Url, inflateAtMost, toBase64Url } from './bytes';
 import { isJsonObject, type Json } from './json';
-import { expandScenario, leanScenario } from './lean';
+import { danglingEdgeEnds, expandScenario, leanScenario } from './lean';
 import { viewFromJson, viewToJson, type ShareView } from './view';
 
 /** Format of the link itself (fragment, compression, payload keys); the scenario inside carries its own. */
@@ -140,7 +140,10 @@ function readPayload(bytes: Uint8Array): DecodedLink {
   if (!view.ok) return damaged(view.why);
   // Old links are migrated while still lean, then filled with today's defaults: migrations
   // already read documents that leave defaults out (hand-written files do).
-  const full = expandScenario(migrate({ ...payload.s }, version));
+  const migratedLean = migrate({ ...payload.s }, version);
+  const dangling = danglingEdgeEnds(migratedLean);
+  if (dangling.length > 0) return refuse('invalid', 'This link holds a scenario Faultline cannot open: it was probably edited by hand.', dangling);
+  const full = expandScenario(migratedLean);
   const restored = restore({ format: FORMAT, version: CURRENT_VERSION, scenario: full });
   if (!restored.ok) {
     return refuse('invalid', 'This link holds a scenario Faultline cannot open: it was probably edited by hand.', restored.errors.map(issueToString));
