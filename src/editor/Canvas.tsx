@@ -6,17 +6,15 @@ import {
   ReactFlow,
   useReactFlow,
   useStoreApi,
-  type Connection,
-  type NodeChange,
-  type EdgeChange,
   type NodeMouseHandler,
   type EdgeMouseHandler,
-  type OnMove,
 } from '@xyflow/react';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
-import { NODE_KINDS, naturalEdgeKind, type NodeKind, type Position } from '../model';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type RefObject } from 'react';
+import { NODE_KINDS, type NodeKind, type Position } from '../model';
 import { appStore, edits, useAppStore } from '../store';
 import { canvasApi, registerCanvasApi } from './canvasApi';
+import { ConnectDialog } from './ConnectDialog';
+import { DropMessage } from './DropMessage';
 import { ArchEdgeView, EdgeLabelLayer, EdgeMarkers } from './EdgeView';
 import { CONTEXT_PREFIX, FlowModelCache, GRID, NODE_HEIGHT, NODE_WIDTH, findingsByTarget, type ArchFlowEdge, type FlowNode } from './flowModel';
 import { ArchNodeView, ContextNodeView } from './NodeView';
@@ -24,6 +22,7 @@ import { Overview } from './Overview';
 import { pickFaultTarget } from './pickTarget';
 import { DEFAULT_ASPECT } from './layout';
 import { focusZoom } from './findNode';
+import { useCanvasGestures } from './useCanvasGestures';
 import { useCanvasLevel } from './useCanvasLevel';
 import { useLint } from './useLint';
 
@@ -39,9 +38,6 @@ const FIT_VIEW_OPTIONS = { padding: 0.05, maxZoom: 1 };
 const MULTI_SELECTION_KEYS = ['Meta', 'Control', 'Shift'];
 const PRO_OPTIONS = { hideAttribution: true };
 
-function endDragGesture() {
-  appStore.getState().endGesture('Move');
-}
 function onPaneClick() {
   if (appStore.getState().pickingTargetFor === null) appStore.getState().clearSelection();
 }
@@ -97,9 +93,10 @@ export function Canvas({ onDropFiles, readOnly = false }: { onDropFiles: (files:
   const snapToGrid = useAppStore((s) => s.snapToGrid);
   const picking = useAppStore((s) => s.pickingTargetFor !== null);
   const findings = useLint();
-  const flow = useReactFlow();
-  const flowStore = useStoreApi();
-  const cache = useRef(new FlowModelCache());
+  const flow = useReactFlow<FlowNode, ArchFlowEdge>();
+  const flowStore = useStoreApi<FlowNode, ArchFlowEdge>();
+  // One cache for the canvas's life (state, not a ref: it is read while rendering).
+  const [cache] = useState(() => new FlowModelCache());
   const wrapper = useRef<HTMLDivElement>(null);
   // Semantic zoom (zoomLevels.ts): below the detail zoom, simplified cards and no edge badges; in
   // the overview also no dot grid and no culling. Re-renders only when the level changes.
@@ -109,35 +106,18 @@ export function Canvas({ onDropFiles, readOnly = false }: { onDropFiles: (files:
   const byTarget = useMemo(() => findingsByTarget(findings), [findings]);
   const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
   const selectedEdges = useMemo(() => new Set(selection.edges), [selection.edges]);
-  const nodes = useMemo(() => cache.current.nodes(scenario, selectedNodes, byTarget.nodes), [scenario, selectedNodes, byTarget]);
-  const edges = useMemo(() => cache.current.edges(scenario, selectedEdges, byTarget.edges), [scenario, selectedEdges, byTarget]);
+  const nodes = useMemo(() => cache.nodes(scenario, selectedNodes, byTarget.nodes), [cache, scenario, selectedNodes, byTarget]);
+  const edges = useMemo(() => cache.edges(scenario, selectedEdges, byTarget.edges), [cache, scenario, selectedEdges, byTarget]);
 
-  // While nodes are dragged their positions live here, not in the store: the scenario (and with it
-  // undo, autosave, lint and the panels) is written once, when the drag ends.
-  const [dragPositions, setDragPositions] = useState<ReadonlyMap<string, Position> | null>(null);
-  const dragRef = useRef<ReadonlyMap<string, Position> | null>(null);
+  // Drag, connect, box-select and pan: one state machine (gestures.ts), one commit per gesture.
+  const { shown, notice, handlers } = useCanvasGestures(flow, wrapper, nodes);
   const shownNodes = useMemo(() => {
-    if (!dragPositions) return nodes;
+    if (!shown) return nodes;
     return nodes.map((n) => {
-      const p = dragPositions.get(n.id);
+      const p = shown.get(n.id);
       return p && (p.x !== n.position.x || p.y !== n.position.y) ? { ...n, position: p } : n;
     });
-  }, [nodes, dragPositions]);
-
-  /** Writes the dragged positions to the scenario as one undo step. */
-  const commitDrag = useCallback(() => {
-    const moves = dragRef.current;
-    if (!moves) return;
-    dragRef.current = null;
-    const state = appStore.getState();
-    const edit = (s: typeof state.scenario) => edits.moveNodes(s, moves);
-    if (state.gestureBase === null) state.apply('Move', edit); // the gesture was cut short (undo during the drag)
-    else {
-      state.updateGesture(edit);
-      state.endGesture('Move');
-    }
-    setDragPositions(null);
-  }, []);
+  }, [nodes, shown]);
 
   // The layer React Flow keeps for edge labels: found once here, so that edges need not look it up.
   const [labelLayer, setLabelLayer] = useState<HTMLElement | null>(null);
@@ -153,21 +133,30 @@ export function Canvas({ onDropFiles, readOnly = false }: { onDropFiles: (files:
     return () => cancelAnimationFrame(frame);
   }, [scenarioId, flow]);
 
+  // "Connect to..." (the C key): which node it connects from; then the new edge gets the focus.
+  const [connectFrom, setConnectFrom] = useState<string | null>(null);
+  const closeConnect = useCallback(() => setConnectFrom(null), []);
+  const onConnected = useCallback(
+    (edgeId: string) => {
+      setConnectFrom(null);
+      focusEdgeSoon(wrapper, edgeId);
+    },
+    [],
+  );
+
   useEffect(() => {
     registerCanvasApi({
       fitView: () => void flow.fitView({ ...FIT_VIEW_OPTIONS, duration: 200 }),
       zoomIn: () => void flow.zoomIn({ duration: 150 }),
       zoomOut: () => void flow.zoomOut({ duration: 150 }),
       viewCenter: () => {
-        const el = document.querySelector('.canvas .react-flow');
-        const rect = el?.getBoundingClientRect();
+        const rect = wrapper.current?.getBoundingClientRect();
         const center = rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : { x: 400, y: 300 };
         const p = flow.screenToFlowPosition(center);
         return { x: p.x - NODE_WIDTH / 2, y: p.y - NODE_HEIGHT / 2 };
       },
       reveal: (position) => {
-        const el = document.querySelector('.canvas .react-flow');
-        const rect = el?.getBoundingClientRect();
+        const rect = wrapper.current?.getBoundingClientRect();
         if (!rect) return;
         const topLeft = flow.screenToFlowPosition({ x: rect.left, y: rect.top });
         const bottomRight = flow.screenToFlowPosition({ x: rect.right, y: rect.bottom });
@@ -188,111 +177,12 @@ export function Canvas({ onDropFiles, readOnly = false }: { onDropFiles: (files:
         void flow.setCenter(x + w / 2, y + h / 2, { zoom: focusZoom(flow.getZoom(), flowStore.getState().maxZoom), duration: 250 });
         return true;
       },
+      connectFrom: (nodeId) => {
+        if (!readOnly) setConnectFrom(nodeId);
+      },
     });
     return () => registerCanvasApi(null);
-  }, [flow, flowStore]);
-
-  const onNodesChange = useCallback(
-    (changes: NodeChange<FlowNode>[]) => {
-      const state = appStore.getState();
-      const moves = new Map<string, Position>();
-      const dragged = new Map<string, Position>();
-      const selected = new Set(state.selection.nodes);
-      let selectionChanged = false;
-      let dragEnded = false;
-      const picking = state.pickingTargetFor !== null;
-      for (const change of changes) {
-        if (change.type === 'select' && !picking && !change.id.startsWith(CONTEXT_PREFIX)) {
-          selectionChanged = true;
-          if (change.selected) selected.add(change.id);
-          else selected.delete(change.id);
-        }
-        if (change.type !== 'position' || !change.position) continue;
-        if (change.id.startsWith(CONTEXT_PREFIX)) {
-          // Dragging a context moves its members by the same amount (through the store: rare, small).
-          const groupId = change.id.slice(CONTEXT_PREFIX.length);
-          const box = flow.getNode(change.id);
-          if (!box) continue;
-          const dx = change.position.x - box.position.x;
-          const dy = change.position.y - box.position.y;
-          for (const n of state.scenario.nodes) {
-            if (n.group === groupId && n.position) moves.set(n.id, { x: n.position.x + dx, y: n.position.y + dy });
-          }
-        } else if (change.dragging || dragRef.current !== null) {
-          // A mouse drag: kept local until it ends (the last change has dragging: false).
-          dragged.set(change.id, change.position);
-          if (!change.dragging) dragEnded = true;
-        } else {
-          moves.set(change.id, change.position);
-        }
-      }
-      if (selectionChanged) state.select({ nodes: [...selected], edges: state.selection.edges });
-      if (dragged.size > 0) {
-        if (dragRef.current === null && state.gestureBase === null) state.beginGesture();
-        const next = new Map(dragRef.current ?? []);
-        for (const [id, p] of dragged) next.set(id, p);
-        dragRef.current = next;
-        if (dragEnded) commitDrag();
-        else setDragPositions(next);
-      }
-      if (moves.size === 0) return;
-      const dragging = changes.some((c) => c.type === 'position' && c.dragging);
-      if (!dragging && state.gestureBase === null) {
-        // Arrow keys move the selection one step at a time: each press is its own undo step.
-        state.apply('Move', (s) => edits.moveNodes(s, moves));
-        return;
-      }
-      if (state.gestureBase === null) state.beginGesture();
-      state.updateGesture((s) => edits.moveNodes(s, moves));
-    },
-    [flow, commitDrag],
-  );
-
-  const onDragStart = useCallback(() => wrapper.current?.setAttribute('data-dragging', ''), []);
-  const onDragStop = useCallback(() => {
-    wrapper.current?.removeAttribute('data-dragging');
-    commitDrag();
-    endDragGesture();
-  }, [commitDrag]);
-
-  // While the view is panned with the mouse, data-panning raises the pointer shield (styles.css).
-  // (An attribute, not a class: React owns the class name and rewrites it when `far` changes.)
-  // Set on the first actual move, not on the press: a click (on an edge badge, say) also starts a
-  // "move" in d3-zoom, and the shield would then swallow the click.
-  const onMove: OnMove = useCallback((event) => {
-    const el = wrapper.current;
-    if (event && event.type !== 'wheel' && el && !el.hasAttribute('data-panning')) el.setAttribute('data-panning', '');
-  }, []);
-  const onMoveEnd = useCallback(() => wrapper.current?.removeAttribute('data-panning'), []);
-
-  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
-    // Only selection: deletion goes through the Delete action, so it is one undoable step.
-    const state = appStore.getState();
-    const selected = new Set(state.selection.edges);
-    let changed = false;
-    if (state.pickingTargetFor !== null) return;
-    for (const change of changes) {
-      if (change.type !== 'select') continue;
-      changed = true;
-      if (change.selected) selected.add(change.id);
-      else selected.delete(change.id);
-    }
-    if (changed) state.select({ nodes: state.selection.nodes, edges: [...selected] });
-  }, []);
-
-  const onConnect = useCallback((connection: Connection) => {
-    const state = appStore.getState();
-    const from = state.scenario.nodes.find((n) => n.id === connection.source);
-    const to = state.scenario.nodes.find((n) => n.id === connection.target);
-    if (!from || !to) return;
-    const result = edits.connect(state.scenario, from.id, to.id, naturalEdgeKind(from.kind, to.kind));
-    if (!result.ok) {
-      state.notify({ id: 'connect-refused', tone: 'warning', text: `Not connected: ${result.reason}`, ttlMs: 8000 });
-      return;
-    }
-    state.apply('Connect', () => result.scenario);
-    state.select({ edges: [result.id] });
-  }, []);
+  }, [flow, flowStore, readOnly]);
 
   const onDragOver = useCallback((event: DragEvent) => {
     event.preventDefault();
@@ -315,54 +205,57 @@ export function Canvas({ onDropFiles, readOnly = false }: { onDropFiles: (files:
   );
 
   return (
-    <div ref={wrapper} className={`canvas${picking ? ' canvas--picking' : ''}${level !== 'detail' ? ' canvas--simple' : ''}${far ? ' canvas--overview' : ''}`}
-      data-level={level} onDragOver={readOnly ? undefined : onDragOver} onDrop={readOnly ? undefined : onDrop}>
-      <EdgeMarkers />
-      <EdgeLabelLayer.Provider value={labelContext}>
-        <ReactFlow<FlowNode, ArchFlowEdge>
-          nodes={shownNodes}
-          edges={edges}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          onNodesChange={onNodesChange}
-          onEdgesChange={onEdgesChange}
-          onConnect={onConnect}
-          nodesDraggable={!readOnly}
-          nodesConnectable={!readOnly}
-          onNodeDragStart={onDragStart}
-          onSelectionDragStart={onDragStart}
-          onNodeDragStop={onDragStop}
-          onSelectionDragStop={onDragStop}
-          onMove={onMove}
-          onMoveEnd={onMoveEnd}
-          onPaneClick={onPaneClick}
-          onNodeClick={onNodeClick}
-          onEdgeClick={onEdgeClick}
-          deleteKeyCode={null}
-          selectionKeyCode="Shift"
-          multiSelectionKeyCode={MULTI_SELECTION_KEYS}
-          snapToGrid={snapToGrid}
-          snapGrid={SNAP_GRID}
-          connectionLineType={ConnectionLineType.Bezier}
-          fitView
-          fitViewOptions={FIT_VIEW_OPTIONS}
-          minZoom={0.05}
-          maxZoom={3}
-          // Zoomed out, nearly everything is in view anyway: checking each node and edge on every
-          // frame of a pan, and mounting those that cross the border, cost more than it saved.
-          onlyRenderVisibleElements={!far}
-          proOptions={PRO_OPTIONS}
-          aria-label="Architecture canvas"
-        >
-          {far ? null : <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} />}
-          <Overview />
-          <Controls showInteractive={false} aria-label="Zoom controls" />
-        </ReactFlow>
-      </EdgeLabelLayer.Provider>
-      {/* Covers the canvas while it is panned or a node dragged (styles.css): the browser then
-          finds what is under the pointer at once instead of testing hundreds of nodes and edges
-          on every mouse move. */}
-      <div className="canvas__shield" aria-hidden="true" />
-    </div>
+    <>
+      <div ref={wrapper} className={`canvas${picking ? ' canvas--picking' : ''}${level !== 'detail' ? ' canvas--simple' : ''}${far ? ' canvas--overview' : ''}`}
+        data-level={level} onDragOver={readOnly ? undefined : onDragOver} onDrop={readOnly ? undefined : onDrop}>
+        <EdgeMarkers />
+        <EdgeLabelLayer.Provider value={labelContext}>
+          <ReactFlow<FlowNode, ArchFlowEdge>
+            nodes={shownNodes}
+            edges={edges}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            {...handlers}
+            nodesDraggable={!readOnly}
+            nodesConnectable={!readOnly}
+            onPaneClick={onPaneClick}
+            onNodeClick={onNodeClick}
+            onEdgeClick={onEdgeClick}
+            deleteKeyCode={null}
+            selectionKeyCode="Shift"
+            multiSelectionKeyCode={MULTI_SELECTION_KEYS}
+            snapToGrid={snapToGrid}
+            snapGrid={SNAP_GRID}
+            connectionLineType={ConnectionLineType.Bezier}
+            fitView
+            fitViewOptions={FIT_VIEW_OPTIONS}
+            minZoom={0.05}
+            maxZoom={3}
+            // Zoomed out, nearly everything is in view anyway: checking each node and edge on every
+            // frame of a pan, and mounting those that cross the border, cost more than it saved.
+            onlyRenderVisibleElements={!far}
+            proOptions={PRO_OPTIONS}
+            aria-label="Architecture canvas"
+          >
+            {far ? null : <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} />}
+            <Overview />
+            <Controls showInteractive={false} aria-label="Zoom controls" />
+          </ReactFlow>
+        </EdgeLabelLayer.Provider>
+        {/* Covers the canvas while it is panned or a node dragged (styles.css): the browser then
+            finds what is under the pointer at once instead of testing hundreds of nodes and edges
+            on every mouse move. */}
+        <div className="canvas__shield" aria-hidden="true" />
+        {notice ? <DropMessage notice={notice} /> : null}
+      </div>
+      {readOnly ? null : <ConnectDialog fromId={connectFrom} onClose={closeConnect} onConnected={onConnected} />}
+    </>
   );
+}
+
+/** Focuses an edge once React Flow has drawn it (a new edge appears a frame or two after the store has it). */
+function focusEdgeSoon(wrapper: RefObject<HTMLDivElement | null>, edgeId: string, frames = 20): void {
+  const el = wrapper.current?.querySelector<SVGGElement>(`.react-flow__edge[data-id="${CSS.escape(edgeId)}"]`);
+  if (el) el.focus();
+  else if (frames > 0) requestAnimationFrame(() => focusEdgeSoon(wrapper, edgeId, frames - 1));
 }

@@ -13,6 +13,8 @@ export interface CanvasApi {
   viewAspect: () => number;
   /** Centres the node and zooms so its label reads at >= 14 px (findNode's focusZoom); false if it is not drawn. */
   focusNode: (id: string) => boolean;
+  /** Opens "Connect to..." for this node (the C key). */
+  connectFrom: (nodeId: string) => void;
 }
 
 let current: CanvasApi | null = null;
