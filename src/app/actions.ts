@@ -215,6 +215,17 @@ export const ACTIONS: readonly AppAction[] = [
     perform: () => (state().pickingTargetFor !== null ? state().setPickingTargetFor(null) : state().clearSelection()),
   },
   {
+    id: 'connect-to',
+    label: 'Connect to… (the selected node)',
+    group: 'Edit',
+    keys: ['C'],
+    enabled: (s) => s.selection.nodes.length === 1,
+    perform: () => {
+      const nodeId = state().selection.nodes[0];
+      if (nodeId !== undefined) canvasApi()?.connectFrom(nodeId);
+    },
+  },
+  {
     id: 'group',
     label: 'Group into a bounded context',
     group: 'Edit',
