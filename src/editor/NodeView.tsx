@@ -7,6 +7,7 @@ import { Icon } from '../ui/Icon';
 import { cardFigure } from './cardFigure';
 import type { ArchFlowNode, ContextFlowNode } from './flowModel';
 import { cardLabel } from './zoomLevels';
+import './handles.css';
 
 /**
  * A node of the architecture: icon, label, kind, key numbers, lint marker, room for live state.
