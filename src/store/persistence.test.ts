@@ -352,3 +352,30 @@ describe('an index that misses entries', () => {
   });
 });
 
+
+describe('two tabs on one scenario', () => {
+  it('refuses to overwrite a scenario another tab stored since this one read it', () => {
+    const storage = new MemoryStorage();
+    const tabA = new ScenarioLibrary(storage, fixedClock);
+    const tabB = new ScenarioLibrary(storage, fixedClock);
+    const checkout = builtInScenario(CHECKOUT_SCENARIO);
+    expect(tabA.save('one', checkout)).toEqual({ ok: true });
+    const read = tabA.revisionOf('one');
+    expect(read).not.toBeNull();
+    // B read the same revision, then A saved again.
+    expect(tabA.save('one', { ...checkout, title: 'A' }, { expectedRevision: read })).toEqual({ ok: true });
+    const b = tabB.save('one', { ...checkout, title: 'B' }, { expectedRevision: read });
+    expect(b).toMatchObject({ ok: false, conflict: true });
+    expect(loaded(tabA, 'one').title).toBe('A');
+    // After reading A's revision, B may save.
+    expect(tabB.save('one', { ...checkout, title: 'B' }, { expectedRevision: tabB.revisionOf('one') })).toEqual({ ok: true });
+    expect(loaded(tabA, 'one').title).toBe('B');
+  });
+
+  it('treats a scenario never stored as revision null', () => {
+    const { library } = setup();
+    expect(library.revisionOf('new')).toBeNull();
+    expect(library.save('new', builtInScenario(BLANK_SCENARIO), { expectedRevision: null })).toEqual({ ok: true });
+    expect(library.save('new', builtInScenario(BLANK_SCENARIO), { expectedRevision: null })).toMatchObject({ ok: false, conflict: true });
+  });
+});

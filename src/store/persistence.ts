@@ -19,12 +19,22 @@ export type LoadResult =
   | { readonly ok: true; readonly scenario: Scenario }
   | { readonly ok: false; readonly errors: readonly Issue[]; readonly keptAs: string | null };
 
-export type SaveResult = { readonly ok: true } | { readonly ok: false; readonly reason: string };
+export type SaveResult = { readonly ok: true } | { readonly ok: false; readonly reason: string; readonly conflict?: true };
+
+export interface SaveOptions {
+  /**
+   * The revision this tab last read or wrote (null: none stored yet). When another tab has stored
+   * a newer one since, nothing is written and the result says `conflict`: never overwrite silently.
+   */
+  readonly expectedRevision?: string | null;
+}
 
 const PREFIX = 'faultline.v1.';
 const INDEX_KEY = `${PREFIX}index`;
 const CURRENT_KEY = `${PREFIX}current`;
 const scenarioKey = (id: string) => `${PREFIX}scenario.${id}`;
+/** Who wrote a scenario last, and how many writes ago: compared by tabs before they overwrite it. */
+export const revisionKey = (id: string) => `${PREFIX}rev.${id}`;
 const corruptKey = (what: string, when: string) => `${PREFIX}corrupt.${what}.${when}`;
 
 function describeStorageError(error: unknown): string {
@@ -44,6 +54,9 @@ function describeStorageError(error: unknown): string {
 export class ScenarioLibrary {
   /** Ids handed out by newId in this session (see there). */
   private readonly issued = new Set<string>();
+  /** This library's (this tab's) mark in the revisions it writes, and how many it wrote. */
+  private readonly writer = Math.random().toString(36).slice(2, 10);
+  private writes = 0;
   constructor(
     private readonly storage: StorageLike,
     private readonly now: () => Date = () => new Date(),
@@ -81,12 +94,16 @@ export class ScenarioLibrary {
     return { ok: false, errors: result.errors, keptAs };
   }
 
-  save(id: string, scenario: Scenario): SaveResult {
+  save(id: string, scenario: Scenario, options: SaveOptions = {}): SaveResult {
     // Compact: what is stored must open again, and restore caps the compact form's length.
     const text = storedScenario(scenario);
     if (text.length > LIMITS.maxScenarioChars) return { ok: false, reason: tooLargeMessage(text.length) };
+    if (options.expectedRevision !== undefined && this.revisionOf(id) !== options.expectedRevision) {
+      return { ok: false, reason: 'this scenario was changed in another tab since this one read it', conflict: true };
+    }
     try {
       this.storage.setItem(scenarioKey(id), text);
+      this.storage.setItem(revisionKey(id), `${this.writer}.${++this.writes}`);
       const entry: StoredEntry = { id, title: scenario.title, updatedAt: this.now().toISOString() };
       const entries = this.list();
       const at = entries.findIndex((e) => e.id === id);
@@ -104,10 +121,16 @@ export class ScenarioLibrary {
       // Index first: if storage refuses it, nothing is removed, so a reported failure is true.
       this.storage.setItem(INDEX_KEY, JSON.stringify(this.list().filter((e) => e.id !== id)));
       this.storage.removeItem(scenarioKey(id));
+      this.tryRemove(revisionKey(id));
       return { ok: true };
     } catch (error) {
       return { ok: false, reason: describeStorageError(error) };
     }
+  }
+
+  /** The revision of a stored scenario (who wrote it last), or null when none was recorded. */
+  revisionOf(id: string): string | null {
+    return this.read(revisionKey(id));
   }
 
   currentId(): string | null {
