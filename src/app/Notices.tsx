@@ -26,10 +26,14 @@ function NoticeView({ notice, onDismiss }: { notice: Notice; onDismiss: () => vo
             <p>{notice.technical}</p>
           </details>
         ) : null}
-        {notice.action ? (
-          <button type="button" className="notice__action" onClick={notice.action.run}>
-            {notice.action.label}
-          </button>
+        {notice.actions && notice.actions.length > 0 ? (
+          <div className="notice__actions">
+            {notice.actions.map((a) => (
+              <button key={a.label} type="button" className="notice__action" onClick={a.run}>
+                {a.label}
+              </button>
+            ))}
+          </div>
         ) : null}
       </div>
       <button type="button" className="icon-button" aria-label="Dismiss" onClick={onDismiss}>

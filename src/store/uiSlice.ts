@@ -11,8 +11,8 @@ export interface Notice {
   readonly details?: readonly string[];
   /** What a program said (a decoder's error): shown behind a "Technical details" disclosure. */
   readonly technical?: string;
-  /** One thing the user can do about it at once (for example "Download a copy"). */
-  readonly action?: { readonly label: string; readonly run: () => void };
+  /** What the user can do about it at once (for example "Download a copy"), as buttons. */
+  readonly actions?: readonly { readonly label: string; readonly run: () => void }[];
   /** Dismissed automatically after this long (for passing remarks, not for problems to fix). */
   readonly ttlMs?: number;
 }
