@@ -8,7 +8,7 @@
 //
 // stdout: one markdown section (for scripts/bench.mjs). stderr: progress.
 // Exit code: 0 all targets met, 1 a target missed (the section says which), 2 the benchmark broke.
-/* global window, document, requestAnimationFrame -- used by the functions that run in the page */
+/* global window, document, requestAnimationFrame, MutationObserver -- used by the functions that run in the page */
 import { chromium } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -24,10 +24,19 @@ const ARGS = ['--disable-gpu', '--disable-background-networking', '--disable-qui
 const VIEWPORT = { width: 1440, height: 900 };
 const RUNS = Math.max(1, Number(process.env.FAULTLINE_BENCH_RUNS ?? 2));
 const TARGET_FPS = 30;
-/** The working zoom of the second set of measurements: at or above DETAIL_ZOOM (0.95 in src/editor/zoomLevels.ts), so nodes show in full detail. */
-const DETAIL_ZOOM = 1;
+/** Dragging one node must stay smoother than the other gestures (issue 11). */
+const TARGET_DRAG_ONE = 45;
+/** No frame at a semantic-zoom level switch may take longer than this. */
+const TARGET_SWITCH_MS = 200;
+/** The default scenario's first meaningful paint on a cold load of the built app. */
+const TARGET_PAINT_MS = 1000;
+const COLD_LOADS = Math.max(1, Number(process.env.FAULTLINE_BENCH_COLD_LOADS ?? 3));
+/** The working zoom of the second set of measurements: past DETAIL_ZOOM x HYSTERESIS (0.95 x 1.08 in src/editor/zoomLevels.ts), so nodes show in full detail whichever level came before. */
+const DETAIL_ZOOM = 1.1;
 const GESTURE_MS = 2000;
 const GESTURE_STEPS = 120;
+/** Wheel step of the gesture that crosses every level line (60 steps in take the fitted 0.15 past 1). */
+const WHEEL_ACROSS_PX = 30;
 
 const log = (...parts) => console.error('[editor-canvas]', ...parts);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -219,7 +228,7 @@ async function stopServer() {
  * so the rAF rate alone would flatter it.
  */
 function installFrameCounter() {
-  const bench = { recording: false, frames: [], updates: 0, last: '' };
+  const bench = { recording: false, frames: [], levels: [], updates: 0, last: '' };
   window.__benchFrames = bench;
   let viewport = null;
   const tick = (t) => {
@@ -228,6 +237,7 @@ function installFrameCounter() {
     const signature = `${viewport ? viewport.style.transform : ''}|${dragged ? dragged.style.transform : ''}`;
     if (bench.recording) {
       bench.frames.push(t);
+      bench.levels.push(document.querySelector('.canvas')?.getAttribute('data-level') ?? '');
       if (signature !== bench.last) bench.updates++;
     }
     bench.last = signature;
@@ -247,6 +257,7 @@ async function startFrames(page) {
     () =>
       new Promise((resolve) => {
         window.__benchFrames.frames = [];
+        window.__benchFrames.levels = [];
         window.__benchFrames.updates = 0;
         window.__benchFrames.recording = true;
         requestAnimationFrame(() => resolve());
@@ -261,15 +272,23 @@ async function stopFrames(page) {
       new Promise((resolve) => {
         requestAnimationFrame(() => {
           window.__benchFrames.recording = false;
-          resolve({ frames: window.__benchFrames.frames, updates: window.__benchFrames.updates });
+          resolve({ frames: window.__benchFrames.frames, levels: window.__benchFrames.levels, updates: window.__benchFrames.updates });
         });
       }),
   );
 }
 
-function frameStats({ frames, updates }) {
+function frameStats({ frames, levels, updates }) {
   const intervals = [];
   for (let i = 1; i < frames.length; i++) intervals.push(frames[i] - frames[i - 1]);
+  // A level switch shows in the first frame that has the new level; its cost lands in the frame
+  // that painted it or the one after (React commits, then the browser restyles every card).
+  const switches = [];
+  for (let i = 1; i < levels.length; i++) {
+    if (levels[i] === levels[i - 1]) continue;
+    const around = intervals.slice(Math.max(0, i - 2), i + 1);
+    switches.push({ from: levels[i - 1], to: levels[i], worstMs: Math.max(...around) });
+  }
   if (intervals.length < 2) throw new Error(`only ${frames.length} frames recorded`);
   const duration = frames[frames.length - 1] - frames[0];
   const sorted = [...intervals].sort((a, b) => a - b);
@@ -280,6 +299,7 @@ function frameStats({ frames, updates }) {
     p5Fps: 1000 / p95,
     worstMs: sorted[sorted.length - 1],
     slowFrames: intervals.filter((d) => d > 1000 / TARGET_FPS).length,
+    switches,
     frames: intervals.length,
     seconds: duration / 1000,
   };
@@ -399,6 +419,7 @@ async function measureAll(page, cdp) {
       worstMs: median(runs.map((x) => x.worstMs)),
       inputSeconds: median(runs.map((x) => x.inputSeconds)),
       main: Object.fromEntries(['busy', 'script', 'styleLayout', 'other'].map((k) => [k, median(runs.map((x) => x.main[k]))])),
+      switches: runs.flatMap((x) => x.switches),
     };
     results.push(r);
     log(`${action}: mean ${r.meanFps.toFixed(1)} fps, ${r.updatesPerSecond.toFixed(1)} canvas updates/s, p5 ${r.p5Fps.toFixed(1)} fps, worst ${r.worstMs.toFixed(0)} ms (runs: ${runs.map((x) => x.meanFps.toFixed(1)).join(', ')})`);
@@ -496,6 +517,25 @@ async function measureAll(page, cdp) {
     await record('wheel zoom (in, then out)', runs, `${GESTURE_STEPS} wheel events of 15 px`);
   }
 
+  // (d2) Wheel zoom through every level: from the fitted overview in to full detail and back out,
+  // so each run crosses both level lines twice (overview -> simple -> detail -> simple -> overview).
+  {
+    const canvas = await page.locator('.react-flow__pane').boundingBox();
+    const c = { x: canvas.x + canvas.width / 2, y: canvas.y + canvas.height / 2 };
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) {
+      await page.getByRole('button', { name: 'Zoom to fit', exact: true }).click();
+      await sleep(800);
+      const run = await gesture(page, cdp, () => c, { drag: false, wheel: (u) => (u <= 0.5 ? -WHEEL_ACROSS_PX : WHEEL_ACROSS_PX) });
+      const seen = new Set(run.switches.map((x) => x.to));
+      if (!seen.has('detail') || !seen.has('overview')) throw new Error(`the wheel zoom did not cross both level lines (switched to: ${[...seen].join(', ') || 'nothing'})`);
+      runs.push(run);
+    }
+    await page.getByRole('button', { name: 'Zoom to fit', exact: true }).click();
+    await sleep(800);
+    await record('wheel zoom through all three levels', runs, `${GESTURE_STEPS} wheel events of ${WHEEL_ACROSS_PX} px from the fitted view`);
+  }
+
   // (e) The same graph at a working zoom (full detail: icons, numbers, edge badges), where only
   // the nodes and edges in view are rendered. Zoom in at the middle with the wheel.
   {
@@ -555,8 +595,130 @@ async function measureAll(page, cdp) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Baseline in the same run: the same gestures on the 12-node example. On a busy machine every
+// figure drops; the ratio of the 300-node figure to this one shows what the size itself costs.
 
-const passes = (r) => r.meanFps >= TARGET_FPS && r.updatesPerSecond >= TARGET_FPS;
+async function measureBaseline(browser) {
+  const page = await browser.newPage({ viewport: VIEWPORT });
+  try {
+    await page.addInitScript(installFrameCounter);
+    await page.goto(URL);
+    await page.locator('.react-flow__node-arch').first().waitFor({ timeout: 30_000 });
+    await sleep(1000);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const median3 = (runs) => median(runs.map((x) => x.updatesPerSecond));
+    const out = {};
+    {
+      const runs = [];
+      for (let i = 0; i < RUNS; i++) {
+        const c = centerOf(await nodeBox(page, 'order-service'));
+        runs.push(await gesture(page, cdp, loop(c, 220, 110)));
+        await page.keyboard.press('Escape');
+        await sleep(300);
+      }
+      out.drag = median3(runs);
+    }
+    {
+      const canvas = await page.locator('.react-flow__pane').boundingBox();
+      const runs = [];
+      for (let i = 0; i < RUNS; i++) {
+        const start = await panePointNear(page, { x: canvas.x + 40, y: canvas.y + canvas.height - 40 });
+        runs.push(await gesture(page, cdp, loop(start, 200, 100)));
+      }
+      out.pan = median3(runs);
+    }
+    {
+      const canvas = await page.locator('.react-flow__pane').boundingBox();
+      const c = { x: canvas.x + canvas.width / 2, y: canvas.y + canvas.height / 2 };
+      const runs = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await gesture(page, cdp, () => c, { drag: false, wheel: (u) => (u <= 0.5 ? -15 : 15) }));
+      out.wheel = median3(runs);
+    }
+    log(`baseline (12-node example): drag ${out.drag.toFixed(1)}, pan ${out.pan.toFixed(1)}, wheel ${out.wheel.toFixed(1)} canvas updates/s`);
+    return out;
+  } finally {
+    await page.close();
+  }
+}
+
+/** Which baseline figure an action compares with. */
+const baselineOf = (action, baseline) => (action.startsWith('drag') ? baseline.drag : action.startsWith('pan') ? baseline.pan : action.startsWith('wheel') ? baseline.wheel : null);
+
+// ---------------------------------------------------------------------------------------------
+// First meaningful paint on a cold load.
+
+/** The example's node count: the page is "meaningful" once every one of them is drawn with its label. */
+const EXAMPLE_NODES = 12;
+
+/** Installed before the app loads: records when every example node is in the page with its label, one frame later (painted). */
+function installPaintProbe(expected) {
+  const probe = { meaningfulMs: null };
+  window.__benchPaint = probe;
+  const check = () => {
+    if (probe.meaningfulMs !== null) return;
+    const nodes = document.querySelectorAll('.react-flow__node-arch');
+    if (nodes.length < expected) return;
+    if (![...nodes].every((n) => (n.textContent ?? '').trim().length > 0)) return;
+    probe.meaningfulMs = -1;
+    requestAnimationFrame(() => requestAnimationFrame(() => (probe.meaningfulMs = performance.now())));
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true });
+}
+
+const firstContentfulPaint = (page) =>
+  page.evaluate(() => performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint')?.startTime ?? null);
+
+/**
+ * Cold loads of the built app with its default scenario, each in a fresh browser context (empty
+ * cache, no storage, no service worker), against a baseline measured the same way in the same run:
+ * the first paint of a one-line page from the same origin, which is what the browser needs for any page.
+ */
+async function measurePaint(browser) {
+  const loads = [];
+  const blanks = [];
+  for (let i = 0; i < COLD_LOADS; i++) {
+    const blankContext = await browser.newContext({ viewport: VIEWPORT });
+    const blank = await blankContext.newPage();
+    await blank.route(`${URL}bench-blank.html`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title><p>Faultline</p>' }));
+    await blank.goto(`${URL}bench-blank.html`);
+    await blank.waitForFunction(() => performance.getEntriesByType('paint').length > 0, null, { timeout: 10_000 });
+    blanks.push(await firstContentfulPaint(blank));
+    await blankContext.close();
+
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    const page = await context.newPage();
+    await page.addInitScript(installPaintProbe, EXAMPLE_NODES);
+    await page.goto(URL);
+    await page.waitForFunction(() => (window.__benchPaint?.meaningfulMs ?? -1) > 0, null, { timeout: 30_000 });
+    const meaningful = await page.evaluate(() => window.__benchPaint.meaningfulMs);
+    loads.push({ meaningful });
+    await context.close();
+  }
+  const fmp = median(loads.map((x) => x.meaningful));
+  const blankMs = median(blanks);
+  return { loads, blanks, fmp, blankMs, pass: fmp < TARGET_PAINT_MS };
+}
+
+function paintSection(paint) {
+  const ms = (x) => `${Math.round(x)} ms`;
+  return [
+    `First meaningful paint of the default scenario (every one of its ${EXAMPLE_NODES} nodes drawn with its label), cold: ${COLD_LOADS} loads,`,
+    'each in a fresh browser context (empty cache, no storage, no service worker), median shown; baseline = first paint of a one-line',
+    'page from the same origin, measured between the same loads.',
+    '',
+    '| figure | median | loads | target | result |',
+    '|---|---:|---|---|---|',
+    `| first meaningful paint | ${ms(paint.fmp)} | ${paint.loads.map((x) => ms(x.meaningful)).join(', ')} | < ${ms(TARGET_PAINT_MS)} | ${paint.pass ? 'pass' : '**FAIL**'} |`,
+    `| baseline: one-line page, first paint | ${ms(paint.blankMs)} | ${paint.blanks.map(ms).join(', ')} | - | - |`,
+    `| ratio meaningful paint / baseline | ${(paint.fmp / paint.blankMs).toFixed(1)}x | | | |`,
+  ];
+}
+
+/** The canvas-update target of an action (dragging one node has the higher one). */
+const targetOf = (r) => (r.action.startsWith('drag one node') ? TARGET_DRAG_ONE : TARGET_FPS);
+const worstSwitch = (r) => (r.switches.length ? Math.max(...r.switches.map((x) => x.worstMs)) : null);
+const passes = (r) => r.meanFps >= TARGET_FPS && r.updatesPerSecond >= targetOf(r) && (worstSwitch(r) ?? 0) <= TARGET_SWITCH_MS;
 
 function section(results, facts) {
   const f1 = (x) => x.toFixed(1);
@@ -564,13 +726,17 @@ function section(results, facts) {
   const rows = results.map((r) => {
     const control = r.action.startsWith('idle');
     const pass = passes(r);
-    return `| ${r.action} | ${f1(r.meanFps)} | ${control ? '-' : f1(r.updatesPerSecond)} | ${f1(r.p5Fps)} / ${r.worstMs.toFixed(0)} ms | ${r.runs.map((x) => f1(x.meanFps)).join(', ')} | ${control ? '-' : `>= ${TARGET_FPS} fps`} | ${control ? '-' : pass ? 'pass' : '**FAIL**'} |`;
+    const sw = worstSwitch(r);
+    const base = baselineOf(r.action, facts.baseline);
+    const ratio = control || base === null ? '-' : `${(r.updatesPerSecond / base).toFixed(2)} (${f1(base)})`;
+    return `| ${r.action} | ${f1(r.meanFps)} | ${control ? '-' : f1(r.updatesPerSecond)} | ${ratio} | ${f1(r.p5Fps)} / ${r.worstMs.toFixed(0)} ms | ${sw === null ? '-' : `${r.switches.length} / ${sw.toFixed(0)} ms`} | ${control ? '-' : `>= ${targetOf(r)} updates/s`} | ${control ? '-' : pass ? 'pass' : '**FAIL**'} |`;
   });
   const missed = results.filter((r) => !r.action.startsWith('idle') && !passes(r));
+  if (!facts.paint.pass) missed.push({ action: 'first meaningful paint', text: `first meaningful paint (${Math.round(facts.paint.fmp)} ms)` });
   const lines = [
     '## Editor canvas (300 nodes, 400 edges)',
     '',
-    'Requirement: with 300 nodes and 400 edges, dragging and panning keep >= 30 frames per second in headless Chromium.',
+    `Requirement (issue 11): with 300 nodes and 400 edges every gesture keeps >= ${TARGET_FPS} canvas updates per second, wheel zoom across the semantic-zoom lines included; dragging one node keeps >= ${TARGET_DRAG_ONE}; no frame at a level switch takes over ${TARGET_SWITCH_MS} ms.`,
     '',
     `Setup: production build served by \`vite preview\`; Chromium ${facts.browserVersion} headless (\`--disable-gpu\`, software rendering), viewport ${VIEWPORT.width} x ${VIEWPORT.height};`,
     `a generated scenario of ${facts.nodes} nodes and ${facts.edges} edges on a 20 x 15 grid, zoomed to fit so all ${facts.renderedNodes} nodes, ${facts.renderedEdges} edges`,
@@ -578,11 +744,13 @@ function section(results, facts) {
     `the last two actions are measured again at zoom >= ${DETAIL_ZOOM}, in full detail, where only what is in view is rendered.`,
     `Each action: ${GESTURE_STEPS} mouse events paced over ${GESTURE_MS / 1000} s with Playwright's \`page.mouse\`, frames counted with a \`requestAnimationFrame\` loop in the page;`,
     `${RUNS} runs, median shown. fps = requestAnimationFrame frames per second; canvas updates/s = frames in which the viewport or the dragged node actually moved`,
-    `(at most the input rate, ${(GESTURE_STEPS * 1000) / GESTURE_MS} events/s); p5 fps = 1000 / 95th-percentile frame time; worst = longest frame. Pass = both fps and canvas updates/s >= ${TARGET_FPS}.`,
+    `(at most the input rate, ${(GESTURE_STEPS * 1000) / GESTURE_MS} events/s); ratio = canvas updates/s over the same gesture on the 12-node example, measured in the same run (in brackets): what the 300 nodes cost, whatever else loads the machine;`,
+    `p5 fps = 1000 / 95th-percentile frame time; worst = longest frame; level switches = how many times the canvas changed zoom level during the runs, and the longest frame around any of them.`,
+    `Pass = fps >= ${TARGET_FPS}, canvas updates/s >= the row's target, and no level-switch frame over ${TARGET_SWITCH_MS} ms.`,
     `Load average (1 min) ${facts.loadStart.toFixed(1)} at the start and ${os.loadavg()[0].toFixed(1)} at the end, on ${os.cpus().length} CPUs: other work on the machine lowers these figures.`,
     '',
-    '| action | mean fps | canvas updates/s | p5 fps / worst frame | runs (mean fps) | target | result |',
-    '|---|---:|---:|---:|---|---|---|',
+    '| action | mean fps | canvas updates/s | ratio to the 12-node example | p5 fps / worst frame | level switches / worst frame | target | result |',
+    '|---|---:|---:|---:|---:|---:|---|---|',
     ...rows,
     '',
     'Main thread (Chromium `Performance.getMetrics`, share of the wall time of the action): busy = all tasks; script = JavaScript;',
@@ -594,8 +762,10 @@ function section(results, facts) {
     ...results.map((r) => `| ${r.action} | ${pct(r.main.busy)} | ${pct(r.main.script)} | ${pct(r.main.styleLayout)} | ${pct(r.main.other)} | ${r.inputSeconds.toFixed(1)} s | ${r.note || '-'} |`),
     '',
     missed.length
-      ? `**Target missed** by: ${missed.map((r) => `${r.action} (${f1(r.meanFps)} fps, ${f1(r.updatesPerSecond)} updates/s)`).join('; ')}.`
-      : `All measured actions kept >= ${TARGET_FPS} fps and >= ${TARGET_FPS} canvas updates/s on average.`,
+      ? `**Target missed** by: ${missed.map((r) => r.text ?? `${r.action} (${f1(r.meanFps)} fps, ${f1(r.updatesPerSecond)} updates/s${worstSwitch(r) === null ? '' : `, level switch ${worstSwitch(r).toFixed(0)} ms`})`).join('; ')}.`
+      : `All measured actions met their targets.`,
+    '',
+    ...paintSection(facts.paint),
   ];
   return { text: lines.join('\n'), missed };
 }
@@ -656,8 +826,12 @@ async function main() {
     await cdp.send('Performance.enable');
     const results = await measureAll(page, cdp);
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+    await page.close();
+    const baseline = await measureBaseline(browser);
+    const paint = await measurePaint(browser);
+    log(`first meaningful paint ${paint.fmp.toFixed(0)} ms (baseline ${paint.blankMs.toFixed(0)} ms)`);
     const browserVersion = browser.version();
-    return section(results, { nodes: stored.nodes, edges: stored.edges, renderedNodes, renderedEdges, badges, loadStart, zoom: Number(zoom).toFixed(2), browserVersion });
+    return section(results, { nodes: stored.nodes, edges: stored.edges, renderedNodes, renderedEdges, badges, loadStart, zoom: Number(zoom).toFixed(2), browserVersion, paint, baseline });
   } finally {
     if (browser) await browser.close().catch(() => {});
     await stopServer();
@@ -681,7 +855,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     const { text, missed } = await main();
     console.log(text);
     if (missed.length) {
-      console.error(`target missed (< ${TARGET_FPS} fps): ${missed.map((r) => r.action).join(', ')}`);
+      console.error(`target missed: ${missed.map((r) => r.action).join(', ')}`);
       process.exitCode = 1;
     }
   } catch (error) {
