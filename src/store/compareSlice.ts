@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { lintScenario, parseSweepValues, scenarioWithValue, sweepParameters, type RunResult, type Scenario } from '../model';
 import { runMany, type BatchHandle } from '../worker/pool';
+import { resultIdentity, type ResultIdentity } from './freshness';
 import type { ScenarioLibrary } from './persistence';
 import type { AppState } from './types';
 import { applyRecipes, recipesLabel, type RecipeId } from './variants';
@@ -47,6 +48,8 @@ export interface CompareSlice {
   compareError: string | null;
   compareA: ComparedRun | null;
   compareB: ComparedRun | null;
+  /** Which scenario and version A was (see freshness.ts). */
+  compareIdentity: ResultIdentity | null;
   /** Runs A (the open scenario) and B with A's seed, in parallel; false when refused. */
   runCompare: () => boolean;
 
@@ -61,11 +64,15 @@ export interface CompareSlice {
   sweepPhase: BatchPhase;
   sweepError: string | null;
   sweepRun: SweepRun | null;
+  /** Which scenario and version the sweep varied (see freshness.ts). */
+  sweepIdentity: ResultIdentity | null;
   /** Runs one variant of the open scenario per value on a pool of workers; false when refused. */
   runSweep: () => boolean;
 
   /** Stops the running compare or sweep at once. */
   cancelBatch: () => void;
+  /** Stops any compare or sweep and forgets their results (another scenario is opening). */
+  clearBatch: () => void;
 }
 
 export const BATCH_NOTICE = 'batch';
@@ -140,6 +147,7 @@ export const createCompareSlice =
       compareError: null,
       compareA: null,
       compareB: null,
+      compareIdentity: null,
       runCompare: () => {
         const a = get().scenario;
         const b = resolveVariant(a);
@@ -150,7 +158,7 @@ export const createCompareSlice =
         get().dismiss(BATCH_NOTICE);
         const pair: [Scenario, Scenario] = [a, b.scenario];
         const labels = [a.title, b.label];
-        set({ comparePhase: 'running', compareDone: 0, compareError: null, compareA: null, compareB: null });
+        set({ comparePhase: 'running', compareDone: 0, compareError: null, compareA: null, compareB: null, compareIdentity: resultIdentity(get().currentId, a) });
         const handle = start(pair, (index, result) => {
           const run: ComparedRun = { label: labels[index] ?? '', scenario: pair[index] ?? a, result };
           set(index === 0 ? { compareA: run } : { compareB: run });
@@ -182,6 +190,7 @@ export const createCompareSlice =
       sweepPhase: 'idle',
       sweepError: null,
       sweepRun: null,
+      sweepIdentity: null,
       runSweep: () => {
         const scenario = get().scenario;
         const path = get().sweepPath.trim();
@@ -216,6 +225,7 @@ export const createCompareSlice =
           sweepErrors: [],
           sweepPhase: 'running',
           sweepError: null,
+          sweepIdentity: resultIdentity(get().currentId, scenario),
           sweepRun: {
             scenarioTitle: scenario.title,
             path,
@@ -250,6 +260,24 @@ export const createCompareSlice =
         if (!batch) return;
         stopRunning();
         get().notify({ id: BATCH_NOTICE, tone: 'info', text: 'Stopped. The runs finished so far are kept.', ttlMs: 5000 });
+      },
+      clearBatch: () => {
+        batch?.cancel();
+        batch = null;
+        get().dismiss(BATCH_NOTICE);
+        set({
+          comparePhase: 'idle',
+          compareDone: 0,
+          compareError: null,
+          compareA: null,
+          compareB: null,
+          compareIdentity: null,
+          sweepErrors: [],
+          sweepPhase: 'idle',
+          sweepError: null,
+          sweepRun: null,
+          sweepIdentity: null,
+        });
       },
     };
   };

@@ -43,5 +43,18 @@ export { liveEdge, liveNode, nodeHealth, sampleAt, failuresOf, type Health, type
 export type { RunPhase } from './runSlice';
 export type { BatchPhase, CompareVariant, ComparedRun, SweepMetric, SweepPoint, SweepRun } from './compareSlice';
 export { isBatchRunning } from './compareSlice';
+export {
+  EARLIER_VERSION,
+  canvasShowsRun,
+  compareFreshness,
+  currentLiveEdge,
+  currentLiveNode,
+  isRunStale,
+  runFreshness,
+  scenarioContentHash,
+  sweepFreshness,
+  type Freshness,
+  type ResultIdentity,
+} from './freshness';
 export { poolSize } from '../worker/pool';
 export { VARIANT_RECIPES, applyRecipes, recipesLabel, type RecipeId, type VariantRecipe } from './variants';

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import { lintScenario, type Scenario } from '../model';
 import type { NotableEvent, Progress, RunResult, Sample } from '../model';
 import { startRun as startWorkerRun, type RunHandle, type RunSpeed } from '../worker/client';
+import { resultIdentity, type ResultIdentity } from './freshness';
 import type { AppState } from './types';
 
 export type RunPhase = 'idle' | 'running' | 'paused' | 'done' | 'failed';
@@ -11,6 +12,8 @@ export interface RunSlice {
   runSpeed: RunSpeed;
   /** The scenario the current results belong to (edits after Run do not change them). */
   runScenario: Scenario | null;
+  /** Which scenario and version the run belongs to (see freshness.ts). */
+  runIdentity: ResultIdentity | null;
   runSamples: readonly Sample[];
   runNotable: readonly NotableEvent[];
   runProgress: Progress | null;
@@ -39,6 +42,7 @@ export const createRunSlice =
       runPhase: 'idle',
       runSpeed: 'max',
       runScenario: null,
+      runIdentity: null,
       runSamples: [],
       runNotable: [],
       runProgress: null,
@@ -63,7 +67,7 @@ export const createRunSlice =
         }
         handle?.cancel();
         get().dismiss(RUN_NOTICE);
-        set({ runPhase: 'running', runScenario: scenario, runSamples: [], runNotable: [], runProgress: null, runResult: null, runError: null, scrubMs: null });
+        set({ runPhase: 'running', runScenario: scenario, runIdentity: resultIdentity(get().currentId, scenario), runSamples: [], runNotable: [], runProgress: null, runResult: null, runError: null, scrubMs: null });
         let current: RunHandle | null = null;
         try {
           current = starter(scenario, {
@@ -128,7 +132,7 @@ export const createRunSlice =
       clearRun: () => {
         handle?.cancel();
         handle = null;
-        set({ runPhase: 'idle', runScenario: null, runSamples: [], runNotable: [], runProgress: null, runResult: null, runError: null, scrubMs: null });
+        set({ runPhase: 'idle', runScenario: null, runIdentity: null, runSamples: [], runNotable: [], runProgress: null, runResult: null, runError: null, scrubMs: null });
       },
     };
   };

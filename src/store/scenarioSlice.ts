@@ -20,7 +20,11 @@ export interface ScenarioSlice {
   endGesture: (label: string) => void;
   undo: () => void;
   redo: () => void;
-  /** Replaces the document (open, import, new): history starts afresh. */
+  /**
+   * Replaces the document (open, import, new, a lesson, a share link, the wizard's starter):
+   * history starts afresh, and the run, sweep and comparison of the one before are dropped, as
+   * they belong to it (freshness.ts).
+   */
   replaceScenario: (scenario: Scenario) => void;
 }
 
@@ -90,5 +94,7 @@ export const createScenarioSlice =
     replaceScenario: (scenario) => {
       set({ scenario, past: [], future: [], gestureBase: null, revision: get().revision + 1, lastEdit: null });
       get().clearSelection();
+      get().clearRun();
+      get().clearBatch();
     },
   });
