@@ -21,6 +21,7 @@ import { useShortcuts } from './shortcuts';
 import { SelectionBar } from './SelectionBar';
 import { ShareLayer } from './share';
 import { Toolbar } from './Toolbar';
+import { CanvasStaleNotice } from '../studio/StaleNotice';
 
 const onDropFiles = (files: File[]) => void importFiles(files);
 const fitAfterOpening = () => requestAnimationFrame(() => canvasApi()?.fitView());
@@ -37,6 +38,7 @@ export function App() {
             <div className="canvas-wrap">
               <Canvas onDropFiles={onDropFiles} />
               <SelectionBar />
+              <CanvasStaleNotice />
             </div>
           }
           runBar={<RunBar />}

@@ -7,6 +7,7 @@ import { EventLog } from '../studio/EventLog';
 import { Explainer } from '../studio/Explainer';
 import { ComparePanel } from '../studio/ComparePanel';
 import { ResultsPanel } from '../studio/ResultsPanel';
+import { StaleNotice } from '../studio/StaleNotice';
 import { SweepPanel } from '../studio/SweepPanel';
 import { ResultsExports } from './ResultsExports';
 import { BOTTOM_PANEL_ID, TALL_TABS } from './layout/Workspace';
@@ -80,6 +81,7 @@ export function BottomPanel() {
           <WorkloadPanel />
         ) : tab === 'events' ? (
           <>
+            <StaleNotice of="run" />
             <Explainer />
             <EventLog />
           </>

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { appStore, useAppStore, type AppState } from '../store';
+import { appStore, isRunStale, useAppStore, type AppState } from '../store';
 import { HealthLegend, Scrubber } from '../studio/Scrubber';
 import { action, perform, type AppAction } from './actions';
 import { showChord } from './shortcuts';
@@ -69,7 +69,7 @@ export function RunBar() {
     const t = s.runProgress?.simulatedMs ?? s.runResult?.simulatedMs ?? 0;
     return Math.round((100 * t) / d);
   });
-  const stale = useAppStore((s) => s.runScenario !== null && s.runScenario !== s.scenario && s.runPhase !== 'idle');
+  const stale = useAppStore((s) => isRunStale(s) && s.runPhase !== 'idle');
   const status = useAppStore((s) => s.runResult?.status ?? null);
   const running = phase === 'running' || phase === 'paused';
   return (

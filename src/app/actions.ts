@@ -9,7 +9,7 @@ import { exportFileName } from '../export/fileNames';
 import { samplesToCsv } from '../export/samplesCsv';
 import { csv, fromTable } from '../export/tables';
 import { summarize } from '../model';
-import { appStore, copySelection, edits, isBatchRunning, pasteSnippet, type AppState, type Snippet } from '../store';
+import { appStore, copySelection, edits, isBatchRunning, isRunStale, pasteSnippet, type AppState, type Snippet } from '../store';
 import { openWizard } from '../wizard';
 import { openLessonBrowser } from './lessons/lessonStore';
 import { copyShareLink } from './share';
@@ -284,7 +284,7 @@ export const ACTIONS: readonly AppAction[] = [
     id: 'export-samples',
     label: 'Export samples (CSV)',
     group: 'Run',
-    enabled: (s) => s.runSamples.length > 0,
+    enabled: (s) => s.runSamples.length > 0 && !isRunStale(s),
     perform: () => {
       const s = state();
       downloadText(exportFileName(s.runScenario ?? s.scenario, '.samples.csv'), samplesToCsv(s.runSamples), 'text/csv');
@@ -294,7 +294,7 @@ export const ACTIONS: readonly AppAction[] = [
     id: 'export-summary',
     label: 'Export summary (CSV)',
     group: 'Run',
-    enabled: (s) => s.runResult !== null,
+    enabled: (s) => s.runResult !== null && !isRunStale(s),
     perform: () => {
       const s = state();
       if (!s.runResult) return;

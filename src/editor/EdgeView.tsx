@@ -3,7 +3,7 @@ import { createContext, memo, useContext, type CSSProperties } from 'react';
 import { createPortal } from 'react-dom';
 import { useShallow } from 'zustand/react/shallow';
 import { policyBadges } from '../model';
-import { appStore, liveEdge, useAppStore } from '../store';
+import { appStore, currentLiveEdge, type EdgeLive, useAppStore } from '../store';
 import { pickFaultTarget } from './pickTarget';
 import type { ArchFlowEdge } from './flowModel';
 
@@ -15,7 +15,7 @@ import type { ArchFlowEdge } from './flowModel';
  */
 export const EdgeLabelLayer = createContext<{ layer: HTMLElement | null; badges: boolean }>({ layer: null, badges: true });
 
-function LiveEdgeBadges({ live }: { live: NonNullable<ReturnType<typeof liveEdge>> }) {
+function LiveEdgeBadges({ live }: { live: EdgeLive }) {
   return (
     <>
       <span className="edge-live" title="Attempts per second">{live.attemptsPerSec}/s</span>
@@ -35,7 +35,7 @@ function LiveEdgeBadges({ live }: { live: NonNullable<ReturnType<typeof liveEdge
 export const ArchEdgeView = memo(function ArchEdgeView(props: EdgeProps<ArchFlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
-  const live = useAppStore(useShallow((s) => liveEdge(s, id)));
+  const live = useAppStore(useShallow((s) => currentLiveEdge(s, id)));
   const { layer, badges: showBadges } = useContext(EdgeLabelLayer);
   if (!data) return null;
   const { edge, findings } = data;

@@ -2,7 +2,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { KIND_INFO, displayName, keyNumbers } from '../model';
-import { liveNode, useAppStore } from '../store';
+import { currentLiveNode, useAppStore } from '../store';
 import { Icon } from '../ui/Icon';
 import { cardFigure } from './cardFigure';
 import type { ArchFlowNode, ContextFlowNode } from './flowModel';
@@ -24,7 +24,7 @@ export const ArchNodeView = memo(function ArchNodeView({ data, selected }: NodeP
   const name = displayName(node);
   const worst = findings.some((f) => f.severity === 'error') ? 'error' : findings.length ? 'warning' : null;
   const numbers = keyNumbers(node);
-  const live = useAppStore(useShallow((s) => liveNode(s, node.id)));
+  const live = useAppStore(useShallow((s) => currentLiveNode(s, node.id)));
   return (
     <div
       className={`arch-node arch-node--${node.kind}${selected ? ' is-selected' : ''}${worst ? ` has-${worst}` : ''}${live ? ` health--${live.health}` : ''}`}

@@ -87,7 +87,7 @@ export function markdownReport(scenario: Scenario, run: ReportRun | null = null,
     out.push('Not run yet: run the simulation in Faultline, then export the report again for the results and charts.', '');
     return `${out.join('\n')}\n`;
   }
-  if (run.stale) out.push('> The scenario was edited after this run: the numbers below are from the run, not from the parameters above.', '');
+  if (run.stale) out.push('> These results are from an earlier version of this scenario: it was edited after this run, so the numbers below are from the run, not from the parameters above.', '');
   if (run.result) {
     const result = run.result;
     if (result.status !== 'completed') out.push(`Status: ${escapeMarkdown(result.status)}${result.reason ? `: ${escapeMarkdown(result.reason)}` : ''}.`, '');

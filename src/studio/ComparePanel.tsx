@@ -5,6 +5,7 @@ import { LineChart, formatNumber, type ChartSeries, type ShadedWindow } from './
 import { nodeDiffs, systemDiff, type DiffRow } from './compareTable';
 import './charts/charts.css';
 import './studio.css';
+import { StaleNotice } from './StaleNotice';
 
 const NO_RECIPES: readonly never[] = [];
 
@@ -224,6 +225,7 @@ export function ComparePanel() {
           </span>
         </div>
       </div>
+      <StaleNotice of="compare" />
       {a && b ? <CompareResults a={a} b={b} /> : phase === 'running' ? <p className="panel-empty">The charts appear when both runs have finished.</p> : null}
     </div>
   );

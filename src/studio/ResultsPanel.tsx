@@ -12,6 +12,7 @@ import {
   type ShadedWindow,
 } from './charts';
 import './charts/charts.css';
+import { StaleNotice } from './StaleNotice';
 
 type Point = readonly [number, number];
 
@@ -141,6 +142,7 @@ export function ResultsPanel() {
   const edge = edgeId ? runScenario?.edges.find((e) => e.id === edgeId) : undefined;
   return (
     <div className="results">
+      <StaleNotice of="run" />
       <section className="results__group" aria-label="System charts">
         <h3>System</h3>
         <div className="results__charts">

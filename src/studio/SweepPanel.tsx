@@ -6,6 +6,7 @@ import { formatNumber } from './charts';
 import { SweepChart } from './SweepChart';
 import './charts/charts.css';
 import './studio.css';
+import { StaleNotice } from './StaleNotice';
 
 /** A few values around the current one (a quarter to four times it), as a starting point. */
 function suggestValues(p: SweepParameter | undefined): string {
@@ -183,6 +184,7 @@ export function SweepPanel() {
           ))}
         </ul>
       ) : null}
+      <StaleNotice of="sweep" />
       {run ? (
         <SweepResults run={run} metric={metric} />
       ) : (

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useAppStore } from '../../store';
+import { runFreshness, useAppStore } from '../../store';
+import { StaleNotice } from '../../studio/StaleNotice';
 import { Dialog } from '../../ui/Dialog';
 import { exportEntries, type ExportEntry } from './entries';
 import { closeExportDialog, useExportDialogOpen } from './exportDialogStore';
@@ -20,7 +21,7 @@ export function ExportDialog() {
 }
 
 function ExportList() {
-  const source = useAppStore(useShallow((s) => ({ scenario: s.scenario, runScenario: s.runScenario, runResult: s.runResult, runSamples: s.runSamples })));
+  const source = useAppStore(useShallow((s) => ({ scenario: s.scenario, runScenario: s.runScenario, runResult: s.runResult, runSamples: s.runSamples, runFreshness: runFreshness(s) })));
   const entries = exportEntries(source);
   return (
     <>
@@ -28,6 +29,7 @@ function ExportList() {
         Downloads and copies are made from <strong>{source.scenario.title}</strong> as it is now. PNG and SVG pictures carry the scenario: drop one on the canvas to
         open it again.
       </p>
+      <StaleNotice of="run">The run&rsquo;s CSV exports are refused until it runs again; the Markdown report says its numbers are from the earlier version.</StaleNotice>
       <ul className="export-list" aria-label="Exports">
         {entries.map((entry) => (
           <ExportRow key={entry.id} entry={entry} />

@@ -1,3 +1,4 @@
+import type { Freshness } from '../../store';
 import { serializeScenario, summarize, type RunResult, type Sample, type Scenario } from '../../model';
 import { CONFIG_EXPORTS } from '../../export/configs';
 import { diagramSvg } from '../../export/diagramSvg';
@@ -27,7 +28,12 @@ export interface ExportSource {
   readonly runScenario: Scenario | null;
   readonly runResult: RunResult | null;
   readonly runSamples: readonly Sample[];
+  /** Whether the run belongs to the open scenario as it is now (store/freshness.ts). */
+  readonly runFreshness: Freshness;
 }
+
+/** Why the run's CSVs are refused once the scenario was edited: a file travels on without the banner. */
+export const STALE_CSV = 'Refused: the last run is from an earlier version of this scenario (it was edited since). Run it again to export its results.';
 
 const withExtension = exportFileName;
 
@@ -35,7 +41,7 @@ const withExtension = exportFileName;
 export function exportEntries(source: ExportSource): ExportEntry[] {
   const { scenario, runResult, runSamples } = source;
   const ran = source.runScenario ?? scenario;
-  const noRun = runSamples.length === 0 ? 'Run the simulation first.' : null;
+  const noRun = runSamples.length === 0 ? 'Run the simulation first.' : source.runFreshness === 'stale' ? STALE_CSV : null;
   return [
     {
       id: 'json',
@@ -71,7 +77,7 @@ export function exportEntries(source: ExportSource): ExportEntry[] {
       fileName: reportFileName(scenario),
       mime: 'text/markdown',
       unavailable: null,
-      make: () => markdownReport(scenario, runSamples.length > 0 || runResult ? { result: runResult, samples: runSamples, stale: source.runScenario !== scenario } : null),
+      make: () => markdownReport(scenario, runSamples.length > 0 || runResult ? { result: runResult, samples: runSamples, stale: source.runFreshness === 'stale' } : null),
     },
     {
       id: 'samples-csv',
@@ -88,7 +94,7 @@ export function exportEntries(source: ExportSource): ExportEntry[] {
       description: 'The summary tables of the last run: system, nodes and calls.',
       fileName: withExtension(ran, '.summary.csv'),
       mime: 'text/csv',
-      unavailable: runResult ? null : (noRun ?? 'Wait for the run to finish.'),
+      unavailable: source.runFreshness === 'stale' ? STALE_CSV : runResult ? null : (noRun ?? 'Wait for the run to finish.'),
       make: () => (runResult ? csv(summarize(runResult).map(fromTable)) : ''),
     },
     ...CONFIG_EXPORTS.map(
