@@ -17,3 +17,7 @@ export * from './results';
 export * from './summary';
 export * from './sweep';
 export { policyBadges } from './policyBadges';
+export * from './health';
+export * from './worstMoment';
+export * from './faultMarks';
+export * from './cascadePath';
