@@ -39,7 +39,7 @@ if (problem) appStore.getState().notify({ id: 'storage-unavailable', tone: 'warn
 export function useAppStore<T>(selector: (state: AppState) => T): T {
   return useStore(appStore, selector);
 }
-export { liveEdge, liveNode, nodeHealth, sampleAt, failuresOf, type Health, type NodeLive, type EdgeLive } from './runView';
+export { liveEdge, liveNode, nodeHealth, sampleAt, failuresOf, faultMarksAt, runCascade, runWorstMoment, cascadeStep, type Health, type NodeLive, type EdgeLive } from './runView';
 export type { RunPhase } from './runSlice';
 export type { BatchPhase, CompareVariant, ComparedRun, SweepMetric, SweepPoint, SweepRun } from './compareSlice';
 export { isBatchRunning } from './compareSlice';

@@ -3,6 +3,7 @@ import { lintScenario, type Scenario } from '../model';
 import type { NotableEvent, Progress, RunResult, Sample } from '../model';
 import { startRun as startWorkerRun, type RunHandle, type RunSpeed } from '../worker/client';
 import { resultIdentity, type ResultIdentity } from './freshness';
+import { runWorstMoment } from './runView';
 import type { AppState } from './types';
 
 export type RunPhase = 'idle' | 'running' | 'paused' | 'done' | 'failed';
@@ -27,6 +28,13 @@ export interface RunSlice {
   cancelRun: () => void;
   setRunSpeed: (speed: RunSpeed) => void;
   setScrub: (ms: number | null) => void;
+  /** Moves the scrubber to the run's worst moment (model/worstMoment.ts); false without samples. */
+  scrubToWorst: () => boolean;
+  /** Moves the scrubber back to the latest moment. */
+  scrubToLatest: () => void;
+  /** While true, the canvas highlights the cascade path (the explainer or an event has focus or the pointer). */
+  cascadeHighlight: boolean;
+  setCascadeHighlight: (on: boolean) => void;
   clearRun: () => void;
 }
 
@@ -49,6 +57,7 @@ export const createRunSlice =
       runResult: null,
       runError: null,
       scrubMs: null,
+      cascadeHighlight: false,
       startRun: () => {
         const scenario = get().scenario;
         const blocking = lintScenario(scenario).filter((f) => f.severity === 'error');
@@ -67,7 +76,7 @@ export const createRunSlice =
         }
         handle?.cancel();
         get().dismiss(RUN_NOTICE);
-        set({ runPhase: 'running', runScenario: scenario, runIdentity: resultIdentity(get().currentId, scenario), runSamples: [], runNotable: [], runProgress: null, runResult: null, runError: null, scrubMs: null });
+        set({ runPhase: 'running', runScenario: scenario, runIdentity: resultIdentity(get().currentId, scenario), runSamples: [], runNotable: [], runProgress: null, runResult: null, runError: null, scrubMs: null, cascadeHighlight: false });
         let current: RunHandle | null = null;
         try {
           current = starter(scenario, {
@@ -93,6 +102,9 @@ export const createRunSlice =
             if (!result) return;
             // The worker streamed every sample and notable event; the result carries the totals.
             set({ runPhase: 'done', runResult: { ...result, samples: get().runSamples, notable: get().runNotable }, runProgress: null });
+            // After the run, show what happened: its results, at its worst moment.
+            get().scrubToWorst();
+            get().setBottomTab('results');
             if (result.status === 'budget_exceeded') {
               get().notify({ id: RUN_NOTICE, tone: 'warning', text: `The run stopped early: ${result.reason ?? 'it hit its budget'}. The results so far are shown.` });
             }
@@ -129,10 +141,20 @@ export const createRunSlice =
         handle?.setSpeed(speed);
       },
       setScrub: (ms) => set({ scrubMs: ms }),
+      scrubToWorst: () => {
+        const worst = runWorstMoment(get());
+        if (!worst) return false;
+        set({ scrubMs: worst.atMs });
+        return true;
+      },
+      scrubToLatest: () => set({ scrubMs: null }),
+      setCascadeHighlight: (on) => {
+        if (get().cascadeHighlight !== on) set({ cascadeHighlight: on });
+      },
       clearRun: () => {
         handle?.cancel();
         handle = null;
-        set({ runPhase: 'idle', runScenario: null, runIdentity: null, runSamples: [], runNotable: [], runProgress: null, runResult: null, runError: null, scrubMs: null });
+        set({ runPhase: 'idle', runScenario: null, runIdentity: null, runSamples: [], runNotable: [], runProgress: null, runResult: null, runError: null, scrubMs: null, cascadeHighlight: false });
       },
     };
   };

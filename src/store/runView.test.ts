@@ -38,12 +38,12 @@ describe('run view selectors', () => {
     expect(sampleAt([], 10)).toBeNull();
   });
 
-  it('calls a node failing when half of what it finished failed, degraded on a few failures or saturation', () => {
+  it('calls a node failing when half of what it finished failed, degraded on a few failures, saturated when its workers are all but full', () => {
     expect(nodeHealth(undefined)).toBe('idle');
     expect(nodeHealth(node())).toBe('ok');
     expect(nodeHealth(node({ successes: 40, failures: causes({ timeout: 60 }) }))).toBe('failing');
     expect(nodeHealth(node({ successes: 95, failures: causes({ error: 5 }) }))).toBe('degraded');
-    expect(nodeHealth(node({ utilisation: 0.95 }))).toBe('degraded');
+    expect(nodeHealth(node({ utilisation: 0.95 }))).toBe('saturated');
     expect(nodeHealth(node({ successes: 0, completions: 0, utilisation: 1, inFlight: 20 }))).toBe('failing');
     expect(nodeHealth(node({ arrivals: 0, completions: 0, successes: 0, inFlight: 0 }))).toBe('idle');
   });

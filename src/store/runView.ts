@@ -1,12 +1,27 @@
-import type { BreakerState, EdgeSample, NodeSample, Sample } from '../model';
+import {
+  baselineP99,
+  cascadePath,
+  faultMarks,
+  firstFaultMs,
+  nodeHealth,
+  worstMoment,
+  type BreakerState,
+  type Cascade,
+  type EdgeSample,
+  type FaultMark,
+  type Health,
+  type Sample,
+  type Scenario,
+  type WorstMoment,
+} from '../model';
 import type { AppState } from './types';
 
-export type Health = 'idle' | 'ok' | 'degraded' | 'failing';
+export { nodeHealth, type Health };
 
-/** The sample covering `ms` (or the last one before it); null before the first sample. */
-export function sampleAt(samples: readonly Sample[], ms: number | null): Sample | null {
-  if (samples.length === 0) return null;
-  if (ms === null) return samples[samples.length - 1] ?? null;
+/** The index of the sample covering `ms` (or the last one before it); -1 before the first sample. */
+export function sampleIndexAt(samples: readonly Sample[], ms: number | null): number {
+  if (samples.length === 0) return -1;
+  if (ms === null) return samples.length - 1;
   let lo = 0;
   let hi = samples.length - 1;
   while (lo < hi) {
@@ -15,28 +30,18 @@ export function sampleAt(samples: readonly Sample[], ms: number | null): Sample 
     else hi = mid - 1;
   }
   const s = samples[lo];
-  return s && s.startMs <= ms ? s : null;
+  return s && s.startMs <= ms ? lo : -1;
+}
+
+/** The sample covering `ms` (or the last one before it); null before the first sample. */
+export function sampleAt(samples: readonly Sample[], ms: number | null): Sample | null {
+  return samples[sampleIndexAt(samples, ms)] ?? null;
 }
 
 export function failuresOf(counts: Record<string, number>): number {
   let total = 0;
   for (const k in counts) total += counts[k] ?? 0;
   return total;
-}
-
-/**
- * A node's health in one interval: failing when most of what it finished failed, degraded when
- * some failed or it is saturated (workers all busy, a queue building), ok otherwise.
- */
-export function nodeHealth(n: NodeSample | undefined): Health {
-  if (!n) return 'idle';
-  const failures = failuresOf(n.failures);
-  const finished = n.successes + failures;
-  if (finished === 0 && n.arrivals === 0 && n.inFlight === 0) return 'idle';
-  if (finished > 0 && failures / finished >= 0.5) return 'failing';
-  if (finished === 0 && n.inFlight > 0 && n.utilisation >= 0.99) return 'failing';
-  if ((finished > 0 && failures / finished >= 0.02) || n.utilisation >= 0.9 || n.degraded > 0) return 'degraded';
-  return 'ok';
 }
 
 export interface NodeLive {
@@ -61,13 +66,76 @@ export interface EdgeLive {
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
+type RunState = Pick<AppState, 'runSamples' | 'scrubMs'> & Partial<Pick<AppState, 'runScenario'>>;
+
+// Per run (keyed by its samples array, which every update replaces): computed once, asked by
+// every node on every render.
+const baselineCache = new WeakMap<readonly Sample[], { scenario: Scenario | null; baselines: ReadonlyMap<string, number> }>();
+const cascadeCache = new WeakMap<readonly Sample[], { scenario: Scenario; cascade: Cascade }>();
+const worstCache = new WeakMap<readonly Sample[], WorstMoment | null>();
+
+function baselinesOf(samples: readonly Sample[], scenario: Scenario | null): ReadonlyMap<string, number> {
+  let cached = baselineCache.get(samples);
+  if (!cached || cached.scenario !== scenario) {
+    cached = { scenario, baselines: baselineP99(samples, scenario ? firstFaultMs(scenario.faults) : null) };
+    baselineCache.set(samples, cached);
+  }
+  return cached.baselines;
+}
+
+/** The worst moment of the run so far (model/worstMoment.ts); null without samples. */
+export function runWorstMoment(state: Pick<AppState, 'runSamples'>): WorstMoment | null {
+  let worst = worstCache.get(state.runSamples);
+  if (worst === undefined) {
+    worst = worstMoment(state.runSamples);
+    worstCache.set(state.runSamples, worst);
+  }
+  return worst;
+}
+
+/** The cascade of the run (model/cascadePath.ts): first cause, then nodes in the order they turned unhealthy. */
+export function runCascade(state: Pick<AppState, 'runSamples' | 'runScenario'>): Cascade {
+  if (!state.runScenario) return { steps: [], already: [] };
+  let cached = cascadeCache.get(state.runSamples);
+  if (!cached || cached.scenario !== state.runScenario) {
+    cached = { scenario: state.runScenario, cascade: cascadePath(state.runScenario, state.runSamples) };
+    cascadeCache.set(state.runSamples, cached);
+  }
+  return cached.cascade;
+}
+
+/** A node's or edge's place on the highlighted cascade path (1-based), or null. */
+export function cascadeStep(state: Pick<AppState, 'runSamples' | 'runScenario' | 'cascadeHighlight'>, id: string): number | null {
+  if (!state.cascadeHighlight) return null;
+  return runCascade(state).steps.find((s) => s.id === id)?.order ?? null;
+}
+
+const marksCache = new WeakMap<Sample, { faults: Scenario['faults']; marks: ReadonlyMap<string, readonly FaultMark[]> }>();
+const NO_MARKS: readonly FaultMark[] = [];
+
+/** The faults acting on a node or edge at the scrubbed moment (the interval shown), in start order. */
+export function faultMarksAt(state: Pick<AppState, 'runSamples' | 'scrubMs' | 'runScenario'>, id: string): readonly FaultMark[] {
+  const sample = sampleAt(state.runSamples, state.scrubMs);
+  const faults = state.runScenario?.faults;
+  if (!sample || !faults) return NO_MARKS;
+  let cached = marksCache.get(sample);
+  if (!cached || cached.faults !== faults) {
+    cached = { faults, marks: faultMarks(faults, sample.startMs, sample.endMs) };
+    marksCache.set(sample, cached);
+  }
+  return cached.marks.get(id) ?? NO_MARKS;
+}
+
 /** What the canvas overlay shows for a node at the scrubbed moment (null: no run to show). */
-export function liveNode(state: Pick<AppState, 'runSamples' | 'scrubMs'>, id: string): NodeLive | null {
+export function liveNode(state: RunState, id: string): NodeLive | null {
   const sample = sampleAt(state.runSamples, state.scrubMs);
   if (!sample) return null;
   const n = sample.nodes[id];
+  const index = sampleIndexAt(state.runSamples, state.scrubMs);
+  const previous = index > 0 ? state.runSamples[index - 1] : undefined;
+  const baselines = baselinesOf(state.runSamples, state.runScenario ?? null);
   return {
-    health: nodeHealth(n),
+    health: nodeHealth(n, { baselineP99Ms: baselines.get(id) ?? null, previousQueueDepth: previous?.nodes[id]?.queueDepth ?? null }),
     utilisationPct: Math.round((n?.utilisation ?? 0) * 100),
     queueDepth: n?.queueDepth ?? 0,
     inFlight: n?.inFlight ?? 0,

@@ -1,6 +1,7 @@
 import { displayName, type Fault, type Scenario } from '../model';
 import type { NotableEvent, Sample } from '../model';
-import { failuresOf, nodeHealth, type Health } from '../store';
+import { cascadePath, type Health } from '../model';
+import { failuresOf } from '../store';
 
 export interface Explanation {
   /** Plain-language sentences, in the order things happened. */
@@ -37,6 +38,15 @@ function faultWords(f: Fault, name: string): string {
       return `${f.percent}% of calls on ${name} were aborted`;
   }
 }
+
+const ONSET_WORDS: Record<Health, string> = {
+  failing: 'was failing',
+  degraded: 'degraded',
+  saturated: 'was saturated',
+  slow: 'slowed down',
+  ok: 'degraded',
+  idle: 'degraded',
+};
 
 interface Onset {
   readonly id: string;
@@ -77,28 +87,11 @@ export function explainRun(scenario: Scenario, samples: readonly Sample[], notab
   if (first) out.push(`At ${s1(startMs)}, ${faultWords(first, name(first.target))} for ${first.durationS} s.`);
   else out.push('No fault was injected: anything that degraded did so under load alone.');
 
-  // Which nodes degraded, and when, from the fault onwards; nodes already unhealthy before it
-  // are reported as such rather than as victims of the fault.
-  const onsets: Onset[] = [];
-  const already: string[] = [];
-  for (const node of scenario.nodes) {
-    if (node.kind === 'client') continue;
-    const before = samples.filter((s) => s.startMs < startMs).map((s) => nodeHealth(s.nodes[node.id]));
-    if (before.length > 0 && before.filter((h) => h === 'degraded' || h === 'failing').length * 2 > before.length) {
-      already.push(node.id);
-      continue;
-    }
-    let at: number | null = null;
-    let worst: Health = 'ok';
-    for (const s of samples) {
-      if (s.startMs < startMs) continue;
-      const h = nodeHealth(s.nodes[node.id]);
-      if ((h === 'degraded' || h === 'failing') && at === null) at = s.startMs;
-      if (h === 'failing') worst = 'failing';
-      else if (h === 'degraded' && worst !== 'failing') worst = 'degraded';
-    }
-    if (at !== null) onsets.push({ id: node.id, atMs: at, worst });
-  }
+  // Which nodes turned unhealthy, and when, from the fault onwards (the cascade path the canvas
+  // highlights); nodes already unhealthy before it are reported as such, not as its victims.
+  const cascade = cascadePath(scenario, samples);
+  const already = cascade.already;
+  const onsets: Onset[] = cascade.steps.flatMap((step) => (step.kind === 'node' && step.unhealthyAtMs !== null ? [{ id: step.id, atMs: step.unhealthyAtMs, worst: step.worst }] : []));
   if (already.length > 0) {
     out.push(`${already.map(name).join(', ')} ${already.length === 1 ? 'was' : 'were'} already degraded before ${first ? 'the fault' : 'anything happened'}: too little capacity for the load.`);
   }
@@ -114,7 +107,7 @@ export function explainRun(scenario: Scenario, samples: readonly Sample[], notab
       if (downstream.policy.timeoutMs === null) why += ', which had no timeout, so its workers waited as long as the calls took';
       else if (downstream.policy.retry && downstream.policy.retry.maxAttempts > 1) why += `, retried up to ${downstream.policy.retry.maxAttempts} times`;
     }
-    out.push(`${name(o.id)} ${o.worst === 'failing' ? 'was failing' : 'degraded'} from ${s1(o.atMs)}${lag}${why}.`);
+    out.push(`${name(o.id)} ${ONSET_WORDS[o.worst]} from ${s1(o.atMs)}${lag}${why}.`);
     seen.set(o.id, o.atMs);
   }
   if (onsets.length > 8) out.push(`${onsets.length - 8} more nodes degraded after that.`);
