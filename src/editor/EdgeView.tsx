@@ -4,6 +4,7 @@ import { createPortal } from 'react-dom';
 import { useShallow } from 'zustand/react/shallow';
 import { policyBadges } from '../model';
 import { appStore, currentLiveEdge, type EdgeLive, useAppStore } from '../store';
+import { EdgeRunMarks } from './FaultMark';
 import { pickFaultTarget } from './pickTarget';
 import type { ArchFlowEdge } from './flowModel';
 
@@ -76,6 +77,7 @@ export const ArchEdgeView = memo(function ArchEdgeView(props: EdgeProps<ArchFlow
           layer,
         )
         : null}
+      <EdgeRunMarks id={edge.id} x={labelX} y={labelY - (layer && showBadges && (badges.length > 0 || flagged || live) ? 12 : 0)} layer={layer} />
     </>
   );
 });

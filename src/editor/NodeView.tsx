@@ -5,6 +5,7 @@ import { KIND_INFO, displayName, keyNumbers } from '../model';
 import { currentLiveNode, useAppStore } from '../store';
 import { Icon } from '../ui/Icon';
 import { cardFigure } from './cardFigure';
+import { NodeRunMarks } from './FaultMark';
 import type { ArchFlowNode, ContextFlowNode } from './flowModel';
 import { cardLabel } from './zoomLevels';
 import './handles.css';
@@ -79,6 +80,7 @@ export const ArchNodeView = memo(function ArchNodeView({ data, selected }: NodeP
           {cardFigure(node, live)}
         </span>
       </div>
+      <NodeRunMarks id={node.id} />
       <Handle type="source" position={Position.Right} className="arch-handle" />
     </div>
   );

@@ -12,7 +12,7 @@ const scenario = builtInScenario({
   edges: [{ id: 'e', from: 'c', to: 's' }],
 });
 const service = scenario.nodes[1] as ScenarioNode;
-const live = (over: Partial<NodeLive>): NodeLive => ({ health: 'ok', utilisationPct: 0, queueDepth: 0, inFlight: 0, ...over });
+const live = (over: Partial<NodeLive>): NodeLive => ({ health: 'ok', utilisationPct: 0, queueDepth: 0, inFlight: 0, p99Ms: 0, ...over });
 
 describe('the figure of a simplified node card', () => {
   it('is the main parameter when there is no run', () => {
@@ -21,6 +21,9 @@ describe('the figure of a simplified node card', () => {
   });
   it('is the queue when one is building', () => {
     expect(cardFigure(service, live({ utilisationPct: 100, queueDepth: 42 }))).toBe('queue 42');
+  });
+  it('is the p99 when the node is slow', () => {
+    expect(cardFigure(service, live({ health: 'slow', utilisationPct: 37, p99Ms: 412 }))).toBe('p99 412 ms');
   });
   it('is how busy the node is otherwise', () => {
     expect(cardFigure(service, live({ utilisationPct: 37, inFlight: 3 }))).toBe('37% busy');

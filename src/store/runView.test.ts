@@ -60,7 +60,7 @@ describe('run view selectors', () => {
     });
     const s = { runSamples: [sample(0, { a: node() }, { e1: edge(200, 50, 20), e2: edge(400, 0, 0) })], scrubMs: null };
     expect(liveEdge(s, 'e1')).toEqual({ attemptsPerSec: 200, failureShare: 0.1, retryShare: 0.25, breaker: 'closed', bulkheadInUse: 3, weight: 0.5 });
-    expect(liveNode(s, 'a')).toEqual({ health: 'ok', utilisationPct: 40, queueDepth: 0, inFlight: 2 });
+    expect(liveNode(s, 'a')).toEqual({ health: 'ok', utilisationPct: 40, queueDepth: 0, inFlight: 2, p99Ms: 0 });
     expect(liveNode({ runSamples: [], scrubMs: null }, 'a')).toBeNull();
   });
 });

@@ -50,6 +50,8 @@ export interface NodeLive {
   readonly utilisationPct: number;
   readonly queueDepth: number;
   readonly inFlight: number;
+  /** p99 latency of the interval, whole ms (0 when nothing finished). */
+  readonly p99Ms: number;
 }
 
 export interface EdgeLive {
@@ -139,6 +141,7 @@ export function liveNode(state: RunState, id: string): NodeLive | null {
     utilisationPct: Math.round((n?.utilisation ?? 0) * 100),
     queueDepth: n?.queueDepth ?? 0,
     inFlight: n?.inFlight ?? 0,
+    p99Ms: n && n.latency.count > 0 ? Math.round(n.latency.p99Ms) : 0,
   };
 }
 
