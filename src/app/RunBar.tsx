@@ -1,4 +1,5 @@
-import { useEffect, useId, useState } from 'react';
+import { useReactFlow, useStore as useFlowStore } from '@xyflow/react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { appStore, isRunStale, useAppStore, type AppState } from '../store';
 import { HealthLegend, Scrubber } from '../studio/Scrubber';
 import { action, perform, type AppAction } from './actions';
@@ -58,9 +59,51 @@ function FlowToggle() {
   );
 }
 
+// Below this zoom the overview's labels (42 px) would drop under 12 px on screen (zoomLevels.ts).
+const MIN_FIT_ZOOM_AFTER_RUN = 0.3;
+
+// Room above the topmost card for its fault mark (FaultMark.css), in screen pixels.
+const MARK_ROOM_PX = 26;
+
+/** Fits the diagram; when it does not fit whole, keeps its top (and the marks there) in view rather than cutting it. */
+async function fitKeepingTheTopInView(flow: ReturnType<typeof useReactFlow>): Promise<void> {
+  await flow.fitView({ padding: 0.05, maxZoom: 1, minZoom: Math.min(flow.getZoom(), MIN_FIT_ZOOM_AFTER_RUN) });
+  const bounds = flow.getNodesBounds(flow.getNodes());
+  const { x, y, zoom } = flow.getViewport();
+  const top = bounds.y * zoom + y;
+  if (top < MARK_ROOM_PX) await flow.setViewport({ x, y: y + MARK_ROOM_PX - top, zoom });
+}
+
+/**
+ * A finished run opens the taller Results panel, which takes height from the canvas: fit the
+ * diagram again once the canvas has its new size, so that the whole cascade stays in view (never
+ * zooming out past where labels stay readable, unless the view already was).
+ */
+function useFitWhenTheCanvasShrinks(): void {
+  const flow = useReactFlow();
+  const height = useFlowStore((s) => s.height);
+  const phase = useAppStore((s) => s.runPhase);
+  const heightAtDone = useRef<number | null>(null);
+  const previousPhase = useRef(phase);
+  useEffect(() => {
+    if (phase === 'done' && previousPhase.current !== 'done') heightAtDone.current = height;
+    previousPhase.current = phase;
+  }, [phase, height]);
+  useEffect(() => {
+    const before = heightAtDone.current;
+    if (before === null || height === before || height === 0) return;
+    const frame = requestAnimationFrame(() => {
+      heightAtDone.current = null;
+      void fitKeepingTheTopInView(flow);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [height, flow]);
+}
+
 /** Run controls, the simulated clock, the timeline scrubber and the health legend. */
 export function RunBar() {
   const id = useId();
+  useFitWhenTheCanvasShrinks();
   const phase = useAppStore((s) => s.runPhase);
   const speed = useAppStore((s) => s.runSpeed);
   const time = useAppStore(clock);

@@ -29,6 +29,8 @@ export interface AppAction {
   readonly keys?: readonly string[];
   readonly enabled?: (state: AppState) => boolean;
   readonly perform: () => void | Promise<void>;
+  /** Its keys also work while a slider (the time scrubber) has the focus. */
+  readonly onSliders?: boolean;
 }
 
 let clipboard: Snippet | null = null;
@@ -253,6 +255,8 @@ export const ACTIONS: readonly AppAction[] = [
   { id: 'run', label: 'Run simulation', group: 'Run', keys: ['Mod+Enter'], enabled: (s) => s.runPhase !== 'running' && s.runPhase !== 'paused', perform: () => void state().startRun() },
   { id: 'pause', label: 'Pause', group: 'Run', keys: ['Shift+P'], enabled: (s) => s.runPhase === 'running', perform: () => state().pauseRun() },
   { id: 'resume', label: 'Resume', group: 'Run', keys: ['Shift+R'], enabled: (s) => s.runPhase === 'paused', perform: () => state().resumeRun() },
+  { id: 'scrub-worst', label: 'Show the worst moment', group: 'Run', keys: ['W'], onSliders: true, enabled: (s) => s.runSamples.length > 0, perform: () => void state().scrubToWorst() },
+  { id: 'scrub-latest', label: 'Show the latest moment', group: 'Run', keys: ['L'], onSliders: true, enabled: (s) => s.runSamples.length > 0, perform: () => state().scrubToLatest() },
   { id: 'cancel-run', label: 'Cancel run', group: 'Run', keys: ['Mod+.'], enabled: (s) => s.runPhase === 'running' || s.runPhase === 'paused', perform: () => state().cancelRun() },
   {
     id: 'run-compare',

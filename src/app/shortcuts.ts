@@ -33,6 +33,10 @@ function typingInto(target: EventTarget | null): boolean {
 /** Chords that work while typing in a field too (the app's Find stands in for the browser's). */
 const WHILE_TYPING: readonly string[] = ['Mod+F'];
 
+function onSlider(target: EventTarget | null): boolean {
+  return target instanceof HTMLInputElement && target.type === 'range';
+}
+
 export function findAction(event: KeyboardEvent): AppAction | undefined {
   return ACTIONS.find((a) => a.keys?.some((k) => matches(event, k)));
 }
@@ -42,10 +46,11 @@ export function useShortcuts(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented) return;
-      if (typingInto(event.target) && !WHILE_TYPING.some((k) => matches(event, k))) return;
       if (document.querySelector('dialog[open]')) return;
       const a = findAction(event);
       if (!a) return;
+      // Not while typing, but Find works everywhere and the scrubber's keys work on sliders.
+      if (typingInto(event.target) && !WHILE_TYPING.some((k) => matches(event, k)) && !(a.onSliders && onSlider(event.target))) return;
       event.preventDefault();
       perform(a);
     };
