@@ -92,6 +92,7 @@ for (const viewport of VIEWPORTS) {
       const { nodes, zoom, level } = await nodeTextSizes(page);
       for (const n of nodes) expect.soft(n.labelPx, `${n.id} label at zoom ${zoom.toFixed(2)} (${level})`).toBeGreaterThanOrEqual(11);
       const outOfView = nodes.filter((n) => !n.inView).map((n) => n.id);
+      expect.soft(outOfView, 'the whole diagram stays in view after the Results panel opens').toEqual([]);
       // The mark is in view (it sits above the card).
       const markBox = await paymentDb(page).getByTestId('fault-mark').boundingBox();
       const canvasBox = await page.locator('.canvas').boundingBox();

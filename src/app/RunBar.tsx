@@ -1,9 +1,11 @@
-import { useReactFlow, useStore as useFlowStore } from '@xyflow/react';
+import { getViewportForBounds, useReactFlow, useStore as useFlowStore } from '@xyflow/react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { appStore, isRunStale, useAppStore, type AppState } from '../store';
+import { SIMPLE_ZOOM } from '../editor/zoomLevels';
 import { HealthLegend, Scrubber } from '../studio/Scrubber';
 import { action, perform, type AppAction } from './actions';
 import { showChord } from './shortcuts';
+import './runBar.css';
 import type { RunSpeed } from '../worker/client';
 
 const SPEEDS: readonly { value: string; speed: RunSpeed; label: string }[] = [
@@ -59,29 +61,26 @@ function FlowToggle() {
   );
 }
 
-// Below this zoom the overview's labels (42 px) would drop under 12 px on screen (zoomLevels.ts).
-const MIN_FIT_ZOOM_AFTER_RUN = 0.3;
+// Not below the simplified cards' zoom: the overview drops each card's figure (zoomLevels.ts), and
+// after a run the figure says what is wrong.
+const MIN_FIT_ZOOM_AFTER_RUN = SIMPLE_ZOOM;
 
-// Room above the topmost card for its fault mark (FaultMark.css), in screen pixels.
-const MARK_ROOM_PX = 26;
-
-/** Fits the diagram; when it does not fit whole, keeps its top (and the marks there) in view rather than cutting it. */
-async function fitKeepingTheTopInView(flow: ReturnType<typeof useReactFlow>): Promise<void> {
-  await flow.fitView({ padding: 0.05, maxZoom: 1, minZoom: Math.min(flow.getZoom(), MIN_FIT_ZOOM_AFTER_RUN) });
+/** Fits the diagram to the canvas's new size if it fits whole at the simplified cards' zoom; else leaves the view. */
+function fitIfItStillFits(flow: ReturnType<typeof useReactFlow>, width: number, height: number): void {
   const bounds = flow.getNodesBounds(flow.getNodes());
-  const { x, y, zoom } = flow.getViewport();
-  const top = bounds.y * zoom + y;
-  if (top < MARK_ROOM_PX) await flow.setViewport({ x, y: y + MARK_ROOM_PX - top, zoom });
+  const view = getViewportForBounds(bounds, width, height, 0.05, 1, 0.05);
+  if (view.zoom >= Math.min(flow.getZoom(), MIN_FIT_ZOOM_AFTER_RUN)) void flow.setViewport(view);
 }
 
 /**
  * A finished run opens the taller Results panel, which takes height from the canvas: fit the
- * diagram again once the canvas has its new size, so that the whole cascade stays in view (never
- * zooming out past where labels stay readable, unless the view already was).
+ * diagram again once the canvas has its new size, so that the whole cascade stays in view, when
+ * it fits without zooming out past the simplified cards (else the view stays as it was).
  */
 function useFitWhenTheCanvasShrinks(): void {
   const flow = useReactFlow();
   const height = useFlowStore((s) => s.height);
+  const width = useFlowStore((s) => s.width);
   const phase = useAppStore((s) => s.runPhase);
   const heightAtDone = useRef<number | null>(null);
   const previousPhase = useRef(phase);
@@ -94,10 +93,10 @@ function useFitWhenTheCanvasShrinks(): void {
     if (before === null || height === before || height === 0) return;
     const frame = requestAnimationFrame(() => {
       heightAtDone.current = null;
-      void fitKeepingTheTopInView(flow);
+      fitIfItStillFits(flow, width, height);
     });
     return () => cancelAnimationFrame(frame);
-  }, [height, flow]);
+  }, [height, width, flow]);
 }
 
 /** Run controls, the simulated clock, the timeline scrubber and the health legend. */
