@@ -57,7 +57,7 @@ const SAMPLE: Sample = {
   startMs: 0,
   endMs: 1000,
   system: { offeredPerSec: 1, goodputPerSec: 1, successRatio: 1, latency: { count: 1, p50Ms: 1, p95Ms: 1, p99Ms: 1 } },
-  nodes: { 'order-service': { arrivals: 10, successes: 10, failures: {}, inFlight: 1, utilisation: 0.5, queueDepth: 0, degraded: 0 } },
+  nodes: { 'order-service': { arrivals: 10, successes: 10, failures: {}, inFlight: 1, utilisation: 0.5, queueDepth: 0, degraded: 0, latency: { count: 10, p50Ms: 5, p95Ms: 8, p99Ms: 9, meanMs: 5 } } },
   edges: {},
 } as unknown as Sample;
 
