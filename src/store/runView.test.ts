@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FAILURE_CAUSES, type CauseCounts, type NodeSample, type Sample } from '../model';
-import { liveEdge, liveNode, nodeHealth, sampleAt } from './runView';
+import { liveEdge, liveNode, nodeHealth, runCascade, sampleAt } from './runView';
 
 const causes = (partial: Partial<CauseCounts> = {}): CauseCounts =>
   Object.fromEntries(FAILURE_CAUSES.map((c) => [c, partial[c] ?? 0])) as CauseCounts;
@@ -62,5 +62,12 @@ describe('run view selectors', () => {
     expect(liveEdge(s, 'e1')).toEqual({ attemptsPerSec: 200, failureShare: 0.1, retryShare: 0.25, breaker: 'closed', bulkheadInUse: 3, weight: 0.5 });
     expect(liveNode(s, 'a')).toEqual({ health: 'ok', utilisationPct: 40, queueDepth: 0, inFlight: 2, p99Ms: 0 });
     expect(liveNode({ runSamples: [], scrubMs: null }, 'a')).toBeNull();
+  });
+});
+
+describe('runCascade as a selector', () => {
+  it('gives the same value for the same state with no run (a fresh object each time re-rendered forever)', () => {
+    const state = { runSamples: [], runScenario: null };
+    expect(runCascade(state)).toBe(runCascade(state));
   });
 });

@@ -96,8 +96,11 @@ export function runWorstMoment(state: Pick<AppState, 'runSamples'>): WorstMoment
 }
 
 /** The cascade of the run (model/cascadePath.ts): first cause, then nodes in the order they turned unhealthy. */
+/** One object for "no run": a selector must return the same value for the same state, or React re-renders forever. */
+const NO_CASCADE: Cascade = { steps: [], already: [] };
+
 export function runCascade(state: Pick<AppState, 'runSamples' | 'runScenario'>): Cascade {
-  if (!state.runScenario) return { steps: [], already: [] };
+  if (!state.runScenario) return NO_CASCADE;
   let cached = cascadeCache.get(state.runSamples);
   if (!cached || cached.scenario !== state.runScenario) {
     cached = { scenario: state.runScenario, cascade: cascadePath(state.runScenario, state.runSamples) };
