@@ -5,7 +5,6 @@ import { SIMPLE_ZOOM } from '../editor/zoomLevels';
 import { HealthLegend, Scrubber } from '../studio/Scrubber';
 import { action, perform, type AppAction } from './actions';
 import { showChord } from './shortcuts';
-import './runBar.css';
 import type { RunSpeed } from '../worker/client';
 
 const SPEEDS: readonly { value: string; speed: RunSpeed; label: string }[] = [

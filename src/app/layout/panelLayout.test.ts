@@ -97,7 +97,13 @@ describe('shownSizes', () => {
 
   it('gives folded panels no room and uses the tall height for chart tabs', () => {
     const layout = { ...DEFAULT_LAYOUT, palette: { size: 200, folded: true } };
-    expect(shownSizes(layout, { width: 1440, height: 900 }, true)).toEqual({ palette: 0, inspector: 320, bottom: 340 });
+    expect(shownSizes(layout, { width: 1440, height: 900 }, true)).toEqual({ palette: 0, inspector: 320, bottom: 300 });
+    expect(shownSizes(layout, { width: 1440, height: 1200 }, true).bottom).toBe(340);
+  });
+
+  it('keeps the default chart height to a third of a short window, and a chosen height as chosen', () => {
+    expect(shownSizes(DEFAULT_LAYOUT, { width: 1280, height: 720 }, true).bottom).toBe(240);
+    expect(shownSizes({ ...DEFAULT_LAYOUT, bottomTallSize: 400 }, { width: 1280, height: 720 }, true).bottom).toBe(400);
   });
 
   it('shrinks wide side panels in a narrow window so the canvas keeps 45% of it', () => {

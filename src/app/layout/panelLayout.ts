@@ -170,7 +170,10 @@ export function shownSizes(layout: PanelLayout, viewport: Viewport, tall: boolea
     palette = Math.floor(palette * scale);
     inspector = Math.floor(inspector * scale);
   }
-  const wantedBottom = layout.bottom.folded ? 0 : tall ? layout.bottomTallSize : layout.bottom.size;
+  // The charts' taller panel, at its default, takes at most a third of a short window (240 px at
+  // 720: the canvas keeps room for readable cards after a run); a size the user chose is kept.
+  const tallSize = layout.bottomTallSize === BOTTOM_TALL_DEFAULT ? Math.min(BOTTOM_TALL_DEFAULT, Math.round(viewport.height / 3)) : layout.bottomTallSize;
+  const wantedBottom = layout.bottom.folded ? 0 : tall ? tallSize : layout.bottom.size;
   const bottomBudget = Math.max(BOUNDS.bottom.min, viewport.height - CHROME_HEIGHT_PX - MIN_CANVAS_HEIGHT_PX);
   const bottom = layout.bottom.folded ? 0 : Math.min(wantedBottom, bottomBudget);
   return { palette, inspector, bottom };
