@@ -210,6 +210,8 @@ export function ComparePanel() {
   const running = useAppStore((s) => s.comparePhase === 'running' || s.sweepPhase === 'running');
   return (
     <div className="compare">
+      {/* First, so it is seen without scrolling: the results below are from an earlier version. */}
+      <StaleNotice of="compare" />
       <div className="compare__setup">
         <VariantExplanation scenario={scenario} variant={variant} />
         <VariantPicker variant={variant} disabled={running} />
@@ -225,7 +227,6 @@ export function ComparePanel() {
           </span>
         </div>
       </div>
-      <StaleNotice of="compare" />
       {a && b ? <CompareResults a={a} b={b} /> : phase === 'running' ? <p className="panel-empty">The charts appear when both runs have finished.</p> : null}
     </div>
   );

@@ -130,6 +130,8 @@ export function SweepPanel() {
   const suggestion = suggestValues(chosen);
   return (
     <div className="sweep">
+      {/* First, so it is seen without scrolling: the results below are from an earlier version. */}
+      <StaleNotice of="sweep" />
       <form
         className="sweep__form"
         aria-label="Sweep setup"
@@ -184,7 +186,6 @@ export function SweepPanel() {
           ))}
         </ul>
       ) : null}
-      <StaleNotice of="sweep" />
       {run ? (
         <SweepResults run={run} metric={metric} />
       ) : (
