@@ -92,3 +92,51 @@ test('closing the tab with every edit stored does not ask', async ({ page }) => 
   await closed;
   expect(dialogs).toEqual([]);
 });
+
+test('two tabs on one scenario: the older tab never overwrites the newer save, and keeps its edit as a copy', async ({ context }) => {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await openApp(a);
+  await openApp(b);
+  await expect(a.locator('.react-flow__node-arch')).toHaveCount(12);
+  await expect(b.locator('.react-flow__node-arch')).toHaveCount(12);
+
+  // Tab B cannot store for a moment (as when its save is still pending), so its edit is unsaved
+  // when tab A saves first.
+  await b.evaluate(() => {
+    const real = Storage.prototype.setItem;
+    (window as unknown as { restoreStorage: () => void }).restoreStorage = () => (Storage.prototype.setItem = real);
+    Storage.prototype.setItem = function refuse() {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await b.getByRole('button', { name: 'Add Queue' }).click();
+  await expect(b.getByText(/Not saved: the browser storage for this site is full/)).toBeVisible();
+  await a.getByRole('button', { name: 'Add Topic' }).click();
+  await expect(a.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+
+  // B hears of A's save while it has an edit of its own: it says so and keeps its edit.
+  const notice = b.getByRole('alert').filter({ hasText: 'was changed in another tab' });
+  await expect(notice).toBeVisible();
+  await expect(b.locator('.react-flow__node-arch')).toHaveCount(13);
+  await b.evaluate(() => (window as unknown as { restoreStorage: () => void }).restoreStorage());
+  await notice.getByRole('button', { name: 'Keep mine as a copy' }).click();
+  await expect(b.locator('.scenario-button__title')).toHaveText('E-commerce checkout (copy)');
+
+  // A's version is what is stored under the original; B's is a second scenario.
+  await a.reload();
+  await expect(a.locator('.react-flow__node-arch')).toHaveCount(13);
+  await a.getByRole('button', { name: /^Scenarios:/ }).click();
+  await expect(a.getByRole('list', { name: 'Saved scenarios' }).getByRole('listitem')).toHaveCount(2);
+});
+
+test('two tabs on one scenario: a tab with nothing unsaved follows the other tab at once', async ({ context }) => {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await openApp(a);
+  await openApp(b);
+  await a.getByRole('button', { name: 'Add Topic' }).click();
+  await expect(a.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+  await expect(b.locator('.react-flow__node-arch')).toHaveCount(13);
+  await expect(b.getByText('was changed in another tab; this tab now shows that version')).toBeVisible();
+});

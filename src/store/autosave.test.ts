@@ -155,7 +155,7 @@ describe('startAutosave', () => {
   it('stop flushes a pending save, unsubscribes and removes its listeners', () => {
     const { store, library, target, save } = setup();
     const stop = startAutosave(store, target);
-    expect(target.count()).toBe(3);
+    expect(target.count()).toBe(4);
     retitle(store, 'Before stop');
     stop();
     expect(save).toHaveBeenCalledTimes(1);

@@ -1,4 +1,7 @@
 import type { AppStore } from './createAppStore';
+import { revisionKey } from './persistence';
+
+const REVISION_PREFIX = revisionKey('');
 
 export const AUTOSAVE_DELAY_MS = 400;
 
@@ -34,14 +37,21 @@ export function startAutosave(store: AppStore, target: Pick<Window, 'addEventLis
     // Older browsers ask only when returnValue is set.
     if (typeof BeforeUnloadEvent !== 'undefined' && event instanceof BeforeUnloadEvent) event.returnValue = 'unsaved';
   };
+  // Another tab of this browser stored a scenario: the open one may be it (never overwrite it silently).
+  const onStorage = (event: Event) => {
+    const key = (event as StorageEvent).key;
+    if (typeof key === 'string' && key.startsWith(REVISION_PREFIX)) store.getState().storedElsewhere(key.slice(REVISION_PREFIX.length));
+  };
   target.addEventListener('pagehide', flush);
   target.addEventListener('visibilitychange', onHidden);
   target.addEventListener('beforeunload', onBeforeUnload);
+  target.addEventListener('storage', onStorage);
   return () => {
     unsubscribe();
     target.removeEventListener('pagehide', flush);
     target.removeEventListener('visibilitychange', onHidden);
     target.removeEventListener('beforeunload', onBeforeUnload);
+    target.removeEventListener('storage', onStorage);
     flush();
   };
 }

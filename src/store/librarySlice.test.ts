@@ -319,3 +319,71 @@ describe('switching scenarios while storage is full', () => {
     expect(store.getState().scenario.title).toBe('Other');
   });
 });
+
+describe('two tabs on one scenario', () => {
+  /** Two tabs: two stores over one browser storage, both on the same scenario. */
+  function twoTabs() {
+    const storage = new MemoryStorage();
+    const a = createAppStore(new ScenarioLibrary(storage));
+    a.getState().initLibrary();
+    const b = createAppStore(new ScenarioLibrary(storage));
+    b.getState().initLibrary();
+    expect(b.getState().currentId).toBe(a.getState().currentId);
+    return { a, b, storage };
+  }
+  const rename = (store: AppStore, title: string) => store.getState().apply('Rename', (s: Scenario) => ({ ...s, title }));
+  const stored = (storage: MemoryStorage, id: string) => (JSON.parse(storage.getItem(`faultline.v1.scenario.${id}`) ?? '{}') as { scenario?: Scenario }).scenario;
+
+  it('never lets the older tab overwrite the newer save: it says so and keeps its own edit', () => {
+    const { a, b, storage } = twoTabs();
+    const id = a.getState().currentId;
+    rename(a, 'Edited in A');
+    expect(a.getState().saveNow()).toBe(true);
+    rename(b, 'Edited in B');
+    expect(b.getState().saveNow()).toBe(false);
+    expect(stored(storage, id)?.title).toBe('Edited in A');
+    expect(b.getState().changedElsewhere).toBe(true);
+    const notice = b.getState().notices.find((n) => n.id === 'other-tab');
+    expect(notice?.text).toMatch(/changed in another tab/);
+    expect(notice?.actions?.map((x) => x.label)).toEqual(['Open the other version', 'Keep mine as a copy']);
+    expect(b.getState().scenario.title).toBe('Edited in B');
+  });
+
+  it('keeps the older tab edit as a copy when asked, leaving the other one where it was', () => {
+    const { a, b, storage } = twoTabs();
+    const id = a.getState().currentId;
+    rename(a, 'Edited in A');
+    a.getState().saveNow();
+    rename(b, 'Edited in B');
+    b.getState().saveNow();
+    b.getState().saveAsCopy();
+    expect(b.getState().currentId).not.toBe(id);
+    expect(stored(storage, b.getState().currentId)?.title).toBe('Edited in B (copy)');
+    expect(stored(storage, id)?.title).toBe('Edited in A');
+    expect(b.getState().changedElsewhere).toBe(false);
+  });
+
+  it('opens the other version when asked, and saves normally after that', () => {
+    const { a, b, storage } = twoTabs();
+    const id = a.getState().currentId;
+    rename(a, 'Edited in A');
+    a.getState().saveNow();
+    rename(b, 'Edited in B');
+    b.getState().saveNow();
+    b.getState().reloadStored();
+    expect(b.getState().scenario.title).toBe('Edited in A');
+    rename(b, 'Then B');
+    expect(b.getState().saveNow()).toBe(true);
+    expect(stored(storage, id)?.title).toBe('Then B');
+  });
+
+  it('follows the other tab at once when this one has nothing unsaved', () => {
+    const { a, b } = twoTabs();
+    const id = a.getState().currentId;
+    rename(a, 'Edited in A');
+    a.getState().saveNow();
+    b.getState().storedElsewhere(id);
+    expect(b.getState().scenario.title).toBe('Edited in A');
+    expect(b.getState().changedElsewhere).toBe(false);
+  });
+});

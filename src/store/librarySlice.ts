@@ -4,6 +4,7 @@ import type { ScenarioLibrary, StoredEntry } from './persistence';
 import type { AppState } from './types';
 
 export const STORAGE_NOTICE = 'storage';
+export const OTHER_TAB_NOTICE = 'other-tab';
 
 export interface LibrarySlice {
   currentId: string;
@@ -11,6 +12,10 @@ export interface LibrarySlice {
   /** Why the last save failed, while it keeps failing; null when saved. */
   storageProblem: string | null;
   savedRevision: number;
+  /** The stored revision of the open scenario that this tab last read or wrote (persistence.ts). */
+  storedRevision: string | null;
+  /** Another tab stored this scenario since this tab read it: saving here is held back. */
+  changedElsewhere: boolean;
   /** Opens what was open last time, or the example on first start. */
   initLibrary: () => void;
   saveNow: () => boolean;
@@ -21,6 +26,15 @@ export interface LibrarySlice {
   deleteScenario: (id: string) => void;
   /** Adds an imported scenario as a new named scenario and opens it; false when refused. */
   addScenario: (scenario: Scenario) => boolean;
+  /**
+   * Another tab stored `id` (the storage event). With nothing unsaved here, its version is opened;
+   * otherwise this tab says so and keeps its own edits.
+   */
+  storedElsewhere: (id: string) => void;
+  /** Drops this tab's unsaved edits and opens the version another tab stored. */
+  reloadStored: () => void;
+  /** Keeps this tab's version as a new scenario, leaving the other tab's where it was. */
+  saveAsCopy: () => void;
 }
 
 export const createLibrarySlice =
@@ -30,9 +44,24 @@ export const createLibrarySlice =
 
     const switchTo = (id: string, scenario: Scenario) => {
       get().replaceScenario(scenario);
-      set({ currentId: id });
+      set({ currentId: id, storedRevision: library.revisionOf(id), changedElsewhere: false });
+      get().dismiss(OTHER_TAB_NOTICE);
       library.setCurrentId(id);
       get().saveNow();
+    };
+
+    /** Never overwrite silently: say so, and offer both ways out. */
+    const noticeChangedElsewhere = () => {
+      set({ changedElsewhere: true });
+      get().notify({
+        id: OTHER_TAB_NOTICE,
+        tone: 'error',
+        text: `"${get().scenario.title}" was changed in another tab. Your edits here are kept in this tab and were not saved over it: open the other tab's version, or keep yours as a copy.`,
+        actions: [
+          { label: 'Open the other version', run: () => get().reloadStored() },
+          { label: 'Keep mine as a copy', run: () => get().saveAsCopy() },
+        ],
+      });
     };
 
     /**
@@ -54,13 +83,15 @@ export const createLibrarySlice =
       entries: [],
       storageProblem: null,
       savedRevision: -1,
+      storedRevision: null,
+      changedElsewhere: false,
       initLibrary: () => {
         const id = library.currentId();
         if (id !== null) {
           const loaded = library.load(id);
           if (loaded.ok) {
             get().replaceScenario(loaded.scenario);
-            set({ currentId: id, savedRevision: get().revision });
+            set({ currentId: id, savedRevision: get().revision, storedRevision: library.revisionOf(id) });
             refresh();
             return;
           }
@@ -77,13 +108,17 @@ export const createLibrarySlice =
         refresh();
       },
       saveNow: () => {
-        const { currentId, scenario, revision } = get();
-        const result = library.save(currentId, scenario);
+        const { currentId, scenario, revision, storedRevision } = get();
+        const result = library.save(currentId, scenario, { expectedRevision: storedRevision });
         if (result.ok) {
           if (get().storageProblem !== null) get().dismiss(STORAGE_NOTICE);
-          set({ storageProblem: null, savedRevision: revision });
+          set({ storageProblem: null, savedRevision: revision, storedRevision: library.revisionOf(currentId) });
           refresh();
           return true;
+        }
+        if ('conflict' in result && result.conflict) {
+          noticeChangedElsewhere();
+          return false;
         }
         set({ storageProblem: result.reason });
         get().notify({
@@ -142,6 +177,34 @@ export const createLibrarySlice =
         if (!leaveCurrent()) return false;
         switchTo(library.newId(), scenario);
         return true;
+      },
+      storedElsewhere: (id) => {
+        if (id !== get().currentId || library.revisionOf(id) === get().storedRevision) return;
+        if (get().revision === get().savedRevision) {
+          // Nothing unsaved here: follow the other tab.
+          get().reloadStored();
+          get().notify({ id: OTHER_TAB_NOTICE, tone: 'info', text: `"${get().scenario.title}" was changed in another tab; this tab now shows that version.`, ttlMs: 6000 });
+          refresh();
+          return;
+        }
+        noticeChangedElsewhere();
+      },
+      reloadStored: () => {
+        const id = get().currentId;
+        const loaded = library.load(id);
+        get().dismiss(OTHER_TAB_NOTICE);
+        if (!loaded.ok) {
+          get().notify({ id: 'open-failed', tone: 'error', text: 'The other version could not be read; your version stays open.', details: loaded.errors.map(issueToString) });
+          return;
+        }
+        get().replaceScenario(loaded.scenario);
+        set({ savedRevision: get().revision, storedRevision: library.revisionOf(id), changedElsewhere: false });
+        refresh();
+      },
+      saveAsCopy: () => {
+        const copy = { ...get().scenario, title: `${get().scenario.title} (copy)`.slice(0, 120) };
+        get().dismiss(OTHER_TAB_NOTICE);
+        switchTo(library.newId(), copy);
       },
     };
   };
