@@ -10,7 +10,7 @@ export function HelpOverlay() {
   const open = useAppStore((s) => s.helpOpen);
   const setOpen = useAppStore((s) => s.setHelpOpen);
   return (
-    <Dialog title="Keyboard shortcuts" open={open} onClose={() => setOpen(false)} wide>
+    <Dialog title="Keyboard shortcuts" open={open} onClose={() => setOpen(false)} wide readOnly>
       <div className="help-grid">
         {GROUPS.map((group) => (
           <section key={group}>

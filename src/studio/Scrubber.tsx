@@ -36,23 +36,28 @@ export function Scrubber() {
           onChange={(e) => appStore.getState().setScrub(Number(e.target.value))}
         />
         {worst ? (
-          <button
-            type="button"
+          // A mark on the track, not a second target squeezed against the slider (WCAG 2.5.8):
+          // the Worst button beside Latest, and W, jump there.
+          <span
             className={`scrubber__worst${atWorst ? ' is-current' : ''}`}
             // The thumb's centre runs from half a thumb in to half a thumb from the end (16 px thumb).
             style={{ left: `calc(8px + (100% - 16px) * ${maxMs > 0 ? worst.atMs / maxMs : 0})` }}
             title={`${worstText}. Press W to jump here, L for the latest moment.`}
-            aria-label={`${worstText}. Jump there (W)`}
-            onClick={() => appStore.getState().scrubToWorst()}
+            aria-hidden="true"
             data-testid="worst-marker"
           >
             <span className="scrubber__worst-label">worst</span>
-          </button>
+          </span>
         ) : null}
       </span>
       <output htmlFor={id} className="scrubber__time">
         {formatSeconds(value)}
       </output>
+      {worst ? (
+        <button type="button" disabled={atWorst} onClick={() => appStore.getState().scrubToWorst()} title={`${worstText} (W)`} aria-label={`${worstText}. Jump there (W)`} aria-keyshortcuts="W">
+          Worst
+        </button>
+      ) : null}
       <button type="button" disabled={scrubMs === null} onClick={() => appStore.getState().scrubToLatest()} title="Show the latest moment (L)" aria-keyshortcuts="L">
         Latest
       </button>

@@ -2,7 +2,11 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { Icon } from './Icon';
 
 /** A modal dialog on the native <dialog> element: focus is trapped and Escape closes it. */
-export function Dialog({ title, open, onClose, children, wide }: { title: string; open: boolean; onClose: () => void; children: ReactNode; wide?: boolean }) {
+/**
+ * `readOnly`: the body holds text only (no control), so it is made focusable itself, for a keyboard
+ * to scroll it (WCAG 2.1.1; axe scrollable-region-focusable).
+ */
+export function Dialog({ title, open, onClose, children, wide, readOnly }: { title: string; open: boolean; onClose: () => void; children: ReactNode; wide?: boolean; readOnly?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -27,7 +31,9 @@ export function Dialog({ title, open, onClose, children, wide }: { title: string
           <Icon name="close" />
         </button>
       </header>
-      <div className="dialog__body">{open ? children : null}</div>
+      <div className="dialog__body" {...(readOnly ? { tabIndex: 0, role: 'region', 'aria-label': title } : {})}>
+        {open ? children : null}
+      </div>
     </dialog>
   );
 }
