@@ -130,6 +130,11 @@ test('a full storage shows a banner and loses nothing', async ({ page }) => {
   await expect(page.getByRole('status').filter({ hasText: 'Not saved' })).toBeVisible();
   // The new node is still there, selected and in view: nothing was lost.
   await expect(page.locator('.arch-node--topic.is-selected')).toBeVisible();
+  // And the banner offers a copy as a file at once, with the unsaved edit in it.
+  const download = page.waitForEvent('download');
+  await page.getByRole('alert').filter({ hasText: 'Not saved' }).getByRole('button', { name: 'Download a copy' }).click();
+  const file = JSON.parse(readFileSync(await (await download).path(), 'utf8')) as { scenario: { nodes: { kind: string }[] } };
+  expect(file.scenario.nodes.filter((n) => n.kind === 'topic')).toHaveLength(1);
 });
 
 test('the editor has no serious or critical accessibility violations', async ({ page }) => {

@@ -1,13 +1,18 @@
 import { useEffect } from 'react';
-import { useAppStore, type Notice } from '../store';
+import { STORAGE_NOTICE, appStore, useAppStore, type Notice } from '../store';
+import { exportScenarioFile } from '../export/scenarioFile';
 import { Icon } from '../ui/Icon';
 
-function NoticeView({ notice, onDismiss }: { notice: Notice; onDismiss: () => void }) {
+/** The storage banner offers the way out at once: the open scenario as a file (the store cannot download). */
+const DOWNLOAD_A_COPY = { label: 'Download a copy', run: () => exportScenarioFile(appStore.getState().scenario) };
+
+function NoticeView({ notice: given, onDismiss }: { notice: Notice; onDismiss: () => void }) {
   useEffect(() => {
-    if (!notice.ttlMs) return;
-    const timer = setTimeout(onDismiss, notice.ttlMs);
+    if (!given.ttlMs) return;
+    const timer = setTimeout(onDismiss, given.ttlMs);
     return () => clearTimeout(timer);
-  }, [notice, onDismiss]);
+  }, [given, onDismiss]);
+  const notice = given.id === STORAGE_NOTICE ? { ...given, actions: [...(given.actions ?? []), DOWNLOAD_A_COPY] } : given;
   return (
     <div className={`notice notice--${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
       <Icon name={notice.tone === 'info' ? 'help' : notice.tone} size={18} />

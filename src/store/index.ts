@@ -7,6 +7,7 @@ export type { AppState } from './types';
 export type { AppStore } from './createAppStore';
 export { createAppStore } from './createAppStore';
 export { startAutosave } from './autosave';
+export { STORAGE_NOTICE } from './librarySlice';
 export { ScenarioLibrary, MemoryStorage } from './persistence';
 export type { StoredEntry, StorageLike } from './persistence';
 export type { Selection } from './selectionSlice';
