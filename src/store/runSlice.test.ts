@@ -49,6 +49,7 @@ describe('after a run', () => {
     store.getState().setBottomTab('faults');
     expect(store.getState().startRun()).toBe(true);
     await complete();
+    await new Promise((resolve) => setTimeout(resolve, 0)); // the Results tab opens in a task of its own
     const s = store.getState();
     expect(s.runPhase).toBe('done');
     expect(s.bottomTab).toBe('results');

@@ -102,9 +102,12 @@ export const createRunSlice =
             if (!result) return;
             // The worker streamed every sample and notable event; the result carries the totals.
             set({ runPhase: 'done', runResult: { ...result, samples: get().runSamples, notable: get().runNotable }, runProgress: null });
-            // After the run, show what happened: its results, at its worst moment.
+            // After the run, show what happened: its results, at its worst moment. The Results tab
+            // (its charts) opens in a task of its own, so the page never blocks for one long task.
             get().scrubToWorst();
-            get().setBottomTab('results');
+            setTimeout(() => {
+              if (get().runPhase === 'done') get().setBottomTab('results');
+            }, 0);
             if (result.status === 'budget_exceeded') {
               get().notify({ id: RUN_NOTICE, tone: 'warning', text: `The run stopped early: ${result.reason ?? 'it hit its budget'}. The results so far are shown.` });
             }
