@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { openApp } from './fixtures';
+import { openApp, settled } from './fixtures';
 import { nodeTextSizes } from './measure';
 
 // After a run: the Results tab, the scrubber at the worst moment with its marker, W / L, fault
@@ -18,15 +18,7 @@ const paymentDb = (page: Page) => page.getByTestId('node-payment-db');
 async function runToEnd(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Run simulation' }).click();
   await expect(page.getByRole('status', { name: 'Run status' })).toHaveText(/^Done/, { timeout: 60_000 });
-  let last = '';
-  await expect
-    .poll(async () => {
-      const now = await page.locator('.react-flow__viewport').evaluate((el) => el.style.transform);
-      const same = now === last;
-      last = now;
-      return same;
-    }, { intervals: [250] })
-    .toBe(true);
+  await settled(page);
 }
 
 /** The worst moment computed here from the exported samples, independently of the app's code. */

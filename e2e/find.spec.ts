@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { archNodes, openApp } from './fixtures';
+import { importFleet, openApp, settled } from './fixtures';
 import { nodeTextSizes } from './measure';
 
 // Find a node by name on a 60-node diagram: the jump must end with the node selected, in the
@@ -9,26 +9,6 @@ const VIEWPORTS = [
   { width: 1440, height: 900 },
   { width: 1280, height: 720 },
 ] as const;
-
-async function settled(page: Page): Promise<void> {
-  let last = '';
-  await expect
-    .poll(async () => {
-      const now = await page.locator('.react-flow__viewport').evaluate((el) => el.style.transform);
-      const same = now === last;
-      last = now;
-      return same;
-    }, { intervals: [300] })
-    .toBe(true);
-}
-
-async function importFleet(page: Page): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await page.keyboard.press('Control+o');
-  await (await chooser).setFiles({ name: 'fleet-60.json', mimeType: 'application/json', buffer: readFileSync('e2e/data/fleet-60.json') });
-  await expect(page.getByText(/had no positions, so it was laid out/)).toBeVisible({ timeout: 30_000 });
-  await expect(archNodes(page)).toHaveCount(60);
-}
 
 const findDialog = (page: Page) => page.getByRole('dialog', { name: 'Find a node' });
 const findBox = (page: Page) => findDialog(page).getByRole('combobox');
@@ -40,7 +20,7 @@ for (const viewport of VIEWPORTS) {
 
     test('/ opens Find; arrows and Enter select the node and zoom to it so its label reads at >= 14 px', async ({ page }, info) => {
       await openApp(page);
-      await importFleet(page);
+      await importFleet(page, readFileSync('e2e/data/fleet-60.json'));
       await settled(page);
       const before = await nodeTextSizes(page);
       const fitted = before.nodes.find((n) => n.id === 'payments-service');
@@ -90,7 +70,7 @@ for (const viewport of VIEWPORTS) {
 
     test('Ctrl+F works from a text field, initials find a node, Escape closes and gives focus back', async ({ page }) => {
       await openApp(page);
-      await importFleet(page);
+      await importFleet(page, readFileSync('e2e/data/fleet-60.json'));
       const title = inspector(page).getByLabel('Title');
       await title.focus();
       // "/" in a text field is just a character.

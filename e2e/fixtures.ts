@@ -46,3 +46,26 @@ export async function zoomToDetail(page: Page): Promise<void> {
   for (let i = 0; i < 8 && (await canvas.getAttribute('data-level')) !== 'detail'; i++) await page.getByRole('button', { name: /^zoom in$/i }).click();
   await expect(canvas).toHaveAttribute('data-level', 'detail');
 }
+
+/** Waits until the canvas has settled on a view (fitting animates for 200 ms). */
+export async function settled(page: Page): Promise<void> {
+  let last = '';
+  await expect
+    .poll(async () => {
+      const now = await page.locator('.react-flow__viewport').evaluate((el) => el.style.transform);
+      const same = now === last;
+      last = now;
+      return same;
+    }, { intervals: [250] })
+    .toBe(true);
+}
+
+/** Imports e2e/data/fleet-60.json (60 nodes without positions) and waits for its layout. */
+export async function importFleet(page: Page, fleet: Buffer): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Control+o');
+  await (await chooser).setFiles({ name: 'fleet-60.json', mimeType: 'application/json', buffer: fleet });
+  // elkjs is loaded on first use, then lays out 60 nodes: seconds on a busy machine.
+  await expect(page.getByText(/had no positions, so it was laid out/)).toBeVisible({ timeout: 30_000 });
+  await expect(archNodes(page)).toHaveCount(60);
+}

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
-import { archNodes, openApp } from './fixtures';
+import { expect, test } from '@playwright/test';
+import { archNodes, importFleet, openApp, settled } from './fixtures';
 import { diagramFill, nodeTextSizes, overlappingContexts } from './measure';
 
 // What a person sees: rendered text sizes on screen (font size x zoom), at a laptop's and a
@@ -9,28 +9,6 @@ const VIEWPORTS = [
   { width: 1440, height: 900 },
   { width: 1280, height: 720 },
 ] as const;
-
-/** Waits until the canvas has settled on a fitted view (fitting animates for 200 ms). */
-async function settled(page: Page): Promise<void> {
-  let last = '';
-  await expect
-    .poll(async () => {
-      const now = await page.locator('.react-flow__viewport').evaluate((el) => el.style.transform);
-      const same = now === last;
-      last = now;
-      return same;
-    }, { intervals: [250] })
-    .toBe(true);
-}
-
-async function importFleet(page: Page): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await page.keyboard.press('Control+o');
-  await (await chooser).setFiles({ name: 'fleet-60.json', mimeType: 'application/json', buffer: readFileSync('e2e/data/fleet-60.json') });
-  // elkjs is loaded on first use, then lays out 60 nodes: seconds on a busy machine.
-  await expect(page.getByText(/had no positions, so it was laid out/)).toBeVisible({ timeout: 30_000 });
-  await expect(archNodes(page)).toHaveCount(60);
-}
 
 for (const viewport of VIEWPORTS) {
   test.describe(`at ${viewport.width}x${viewport.height}`, () => {
@@ -70,7 +48,7 @@ for (const viewport of VIEWPORTS) {
 
     test('a 60-node file without positions is laid out, fitted, with its contexts apart', async ({ page }) => {
       await openApp(page);
-      await importFleet(page);
+      await importFleet(page, readFileSync('e2e/data/fleet-60.json'));
       await settled(page);
       const { nodes } = await nodeTextSizes(page);
       expect(nodes).toHaveLength(60);
@@ -85,7 +63,7 @@ for (const viewport of VIEWPORTS) {
     // fixme when it holds.
     test.fixme('a fitted 60-node overview shows every label >= 10 px', async ({ page }) => {
       await openApp(page);
-      await importFleet(page);
+      await importFleet(page, readFileSync('e2e/data/fleet-60.json'));
       await settled(page);
       const { zoom, level, nodes } = await nodeTextSizes(page);
       for (const n of nodes) {
